@@ -1,0 +1,97 @@
+"""Options and helpers shared by the subcommands."""
+
+import argparse
+import io
+import sys
+
+from .._compat import text_type
+from ..corpus import Corpus
+from ..datasets import sample_corpus_path
+from ..progress import Progress
+
+#: Stages that do not need whole lines read long lines in pieces of this size.
+DEFAULT_MAX_LINE_CHARS = 1000000
+
+
+def common_options():
+    """Parent parser with the options every command has."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group('general')
+    group.add_argument('--quiet', '-q', action='store_true',
+                       help='no progress line and no log messages on stderr')
+    group.add_argument('--debug', action='store_true',
+                       help='show a full traceback on errors')
+    return parent
+
+
+def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
+    """Parent parser with the options that say how to read a corpus."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group('reading the corpus')
+    group.add_argument('--encoding', default='utf-8', help='text encoding (default: utf-8)')
+    group.add_argument('--errors', default='strict', choices=('strict', 'replace', 'ignore'),
+                       help='undecodable bytes: stop with an error naming the line (strict, '
+                            'the default), or replace/ignore them and report how many lines '
+                            'were affected')
+    group.add_argument('--glob', default='*', metavar='PATTERN',
+                       help='file name pattern for files inside folders (default: *)')
+    group.add_argument('--max-line-chars', type=int, default=max_line_chars, metavar='N',
+                       help='read longer lines in pieces of at most N characters, cut at '
+                            'whitespace (default: %s)' % (max_line_chars or 'off'))
+    return parent
+
+
+def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+                description=None):
+    """Add a subcommand whose handler is ``run(args)``."""
+    parents = [common_options()]
+    if corpus:
+        parents.append(corpus_options(max_line_chars))
+    parser = commands.add_parser(name, help=help, description=description or help,
+                                 parents=parents)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def make_progress(args, label=''):
+    return Progress(label=label, quiet=getattr(args, 'quiet', False))
+
+
+def open_corpus(args, paths, progress=None, spool=True):
+    """The corpus named on the command line (the bundled sample if none)."""
+    if not paths:
+        paths = [sample_corpus_path()]
+        if progress is not None:
+            progress.log('no corpus given: using the bundled sample %s' % paths[0])
+    return Corpus(paths, encoding=args.encoding, errors=args.errors, glob=args.glob,
+                  max_line_chars=args.max_line_chars or None, spool=spool, progress=progress)
+
+
+def report_bad_lines(corpus, progress):
+    """Tell the user how many lines had undecodable bytes replaced or dropped."""
+    if corpus.bad_lines:
+        action = 'replaced' if corpus.errors == 'replace' else 'ignored'
+        progress.log('%d line%s had undecodable bytes (%s)' % (
+            corpus.bad_lines, '' if corpus.bad_lines == 1 else 's', action))
+
+
+def echo(text=u''):
+    """Print one line of unicode text to stdout as UTF-8, whatever the locale."""
+    if not isinstance(text, text_type):
+        text = text_type(text)
+    data = (text + u'\n').encode('utf-8')
+    stream = sys.stdout
+    buffer = getattr(stream, 'buffer', None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    elif isinstance(stream, io.TextIOBase):  # a text-only stream, e.g. StringIO in tests
+        stream.write(text + u'\n')
+    else:  # Python 2's byte-oriented file
+        stream.write(data)
+
+
+def show_char(char):
+    """A character as a person can read it in a listing (whitespace spelled out)."""
+    return u'U+%04X' % ord(char) if char.isspace() else char

@@ -1,0 +1,43 @@
+"""``nlp-zero stats``: a first look at a corpus."""
+
+from collections import Counter
+
+from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines, show_char
+
+
+def register(commands):
+    parser = add_command(commands, 'stats', run_stats, corpus=True,
+                         help='count lines, characters and the most frequent characters')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders (.gz/.bz2/.xz; "-" for stdin); '
+                             'default: the bundled sample')
+    parser.add_argument('--top', type=int, default=20, metavar='N',
+                        help='how many of the most frequent characters to show (default: 20)')
+
+
+def corpus_stats(corpus):
+    """Lines, characters and a character Counter of one pass over ``corpus``."""
+    chars = Counter()
+    lines = 0
+    for line in corpus:
+        lines += 1
+        chars.update(line)
+    return lines, chars
+
+
+def run_stats(args):
+    progress = make_progress(args, 'reading')
+    corpus = open_corpus(args, args.corpus, progress, spool=False)
+    lines, chars = corpus_stats(corpus)
+    report_bad_lines(corpus, progress)
+    total = sum(chars.values())
+    echo(u'lines\t%d' % lines)
+    echo(u'characters\t%d' % total)
+    echo(u'distinct characters\t%d' % len(chars))
+    if corpus.bad_lines:
+        echo(u'lines with undecodable bytes\t%d (%s)' % (corpus.bad_lines, corpus.errors))
+    top = chars.most_common(args.top)
+    if top:
+        echo(u'top characters\t' + u'  '.join(
+            u'%s %d' % (show_char(char), count) for char, count in top))
+    return 0

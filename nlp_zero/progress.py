@@ -1,0 +1,126 @@
+"""Progress lines and log messages for long work, on stderr.
+
+The transient progress line (percentage, rate, ETA) is drawn only when
+stderr is a terminal; log messages (a pruned count table, an epoch's loss)
+are printed whenever the reporter is not quiet.  Stages accept ``None``
+instead of a reporter and then say nothing.
+"""
+
+import sys
+
+from ._compat import clock, stderr_write
+
+
+def _human_bytes(n):
+    for unit in ('B', 'kB', 'MB', 'GB'):
+        if n < 1000 or unit == 'GB':
+            return ('%d %s' % (n, unit)) if unit == 'B' else ('%.1f %s' % (n, unit))
+        n /= 1000.0
+
+
+def _human_time(seconds):
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return '%ds' % seconds
+    if seconds < 3600:
+        return '%dm%02ds' % divmod(seconds, 60)
+    hours, rest = divmod(seconds, 3600)
+    return '%dh%02dm' % (hours, rest // 60)
+
+
+class Progress(object):
+    """Reports how far a pass over a corpus (or any counted work) has got.
+
+    Parameters
+    ----------
+    label : str
+        What is being done ("counting", "epoch 3").
+    quiet : bool
+        Say nothing at all.
+    stream : file
+        Where to write (default ``sys.stderr``).
+    unit : str
+        ``'bytes'`` (shown as MB and MB/s) or a word such as ``'pairs'``.
+    interval : float
+        Seconds between two redraws of the progress line.
+    """
+
+    def __init__(self, label='', quiet=False, stream=None, unit='bytes', interval=0.5):
+        self.label = label
+        self.quiet = quiet
+        self.stream = stream
+        self.unit = unit
+        self.interval = interval
+        self.total = None
+        self._start = self._last = clock()
+        self._drawn = False
+
+    @property
+    def _out(self):
+        return self.stream if self.stream is not None else sys.stderr
+
+    @property
+    def live(self):
+        """True when a transient progress line can be drawn (a terminal)."""
+        out = self._out
+        return not self.quiet and hasattr(out, 'isatty') and out.isatty()
+
+    def start(self, total=None, label=None):
+        if label is not None:
+            self.label = label
+        self.total = total
+        self._start = self._last = clock()
+
+    def update(self, done):
+        now = clock()
+        if now - self._last < self.interval or not self.live:
+            return
+        self._last = now
+        self._draw(done, now)
+
+    def _draw(self, done, now):
+        elapsed = max(now - self._start, 1e-9)
+        rate = done / elapsed
+        if self.unit == 'bytes':
+            text = '%s  %s  %s/s' % (self.label, _human_bytes(done), _human_bytes(rate))
+        else:
+            text = '%s  %d %s  %.0f %s/s' % (self.label, done, self.unit, rate, self.unit)
+        if self.total:
+            fraction = min(done / float(self.total), 1.0)
+            text += '  %3.0f%%' % (100 * fraction)
+            if rate > 0 and fraction < 1:
+                text += '  ETA %s' % _human_time((self.total - done) / rate)
+        self._write('\r' + text[:110].ljust(80))
+        self._drawn = True
+
+    def finish(self, done=None):
+        self._clear()
+
+    def _clear(self):
+        if self._drawn:
+            self._write('\r' + ' ' * 80 + '\r')
+            self._drawn = False
+
+    def log(self, message):
+        """Print one message line (not when quiet)."""
+        if self.quiet:
+            return
+        self._clear()
+        self._write(message + '\n')
+
+    def elapsed(self):
+        return clock() - self._start
+
+    def _write(self, text):
+        out = self._out
+        if out is sys.stderr:
+            stderr_write(text)
+        else:
+            out.write(text)
+            out.flush()
+
+
+def log(progress, message):
+    """``progress.log(message)`` when a reporter is given; silent otherwise."""
+    if progress is not None:
+        progress.log(message)
