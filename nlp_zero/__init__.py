@@ -17,3 +17,11 @@ from .errors import NlpZeroError, CorpusError, FormatError  # noqa: E402
 from .corpus import Corpus, as_corpus, fragments  # noqa: E402
 from .progress import Progress  # noqa: E402
 from . import datasets  # noqa: E402
+
+# -- words: lexicon, tokenizer, discovery
+
+# -- structure: templates and parser
+
+# -- statistics and vectors
+
+# -- names of the original nlp-zero (2018)

@@ -2,6 +2,7 @@
 
 from ..corpus import fragments
 from ..datasets import sample_corpus
+from . import structure_commands, vector_commands, word_commands
 from ._common import add_command, echo, make_progress
 from .corpus_commands import corpus_stats
 
@@ -21,4 +22,7 @@ def run_demo(args):
     echo(u'  most frequent: ' + u' '.join(c for c, _ in chars.most_common(30) if not c.isspace()))
     first = next(line for line in corpus if fragments(line))
     echo(u'  first fragments: ' + u' | '.join(fragments(first)[:8]))
+    context = {'corpus': corpus}
+    for stage in (word_commands, structure_commands, vector_commands):
+        stage.demo(args, progress, context)
     return 0
