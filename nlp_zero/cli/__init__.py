@@ -12,9 +12,11 @@ import sys
 from .. import __version__
 from .._compat import stderr_write
 from ..errors import NlpZeroError
-from . import corpus_commands, word_commands, structure_commands, vector_commands, demo
+from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
+               word_commands)
 
-_COMMAND_MODULES = (corpus_commands, word_commands, vector_commands, structure_commands, demo)
+_COMMAND_MODULES = (corpus_commands, discovery_commands, word_commands, structure_commands,
+                    vector_commands, demo)
 
 PROG = 'nlp-zero'
 

@@ -2,7 +2,7 @@
 
 from ..corpus import fragments
 from ..datasets import sample_corpus
-from . import structure_commands, vector_commands, word_commands
+from . import discovery_commands, structure_commands, vector_commands, word_commands
 from ._common import add_command, echo, make_progress
 from .corpus_commands import corpus_stats
 
@@ -23,6 +23,6 @@ def run_demo(args):
     first = next(line for line in corpus if fragments(line))
     echo(u'  first fragments: ' + u' | '.join(fragments(first)[:8]))
     context = {'corpus': corpus}
-    for stage in (word_commands, structure_commands, vector_commands):
+    for stage in (discovery_commands, word_commands, structure_commands, vector_commands):
         stage.demo(args, progress, context)
     return 0
