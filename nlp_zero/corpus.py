@@ -26,10 +26,14 @@ from .errors import CorpusError
 
 __all__ = ['Corpus', 'as_corpus', 'fragments', 'compile_word_pattern', 'WORD_PATTERN']
 
-#: Word characters: letters and digits of every script (CJK ideographs of
-#: every extension, kana, Latin, full-width forms ...) plus the circles used
-#: as a Chinese zero (U+25CB, U+3007).  Everything else separates fragments.
-WORD_PATTERN = u'(?:[^\\W_]|[\u25cb\u3007])+'
+#: Word characters: letters and digits of every script (kana, Latin,
+#: full-width forms ...), the CJK ideographs of every extension listed
+#: explicitly (older interpreters' Unicode tables lack the newest ones), and
+#: the circles used as a Chinese zero (U+25CB, U+3007).  Everything else
+#: separates fragments.
+_EXTRA_WORD_CHARS = (u'\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u25cb\u3007'
+                     u'\U00020000-\U0002fa1f\U00030000-\U0003134f')
+WORD_PATTERN = u'(?:[^\\W_]|[' + _EXTRA_WORD_CHARS + u'])+'
 
 _BLOCK = 1 << 20  # bytes read at a time
 _PROGRESS_EVERY = 1 << 12  # lines between two progress updates
@@ -48,6 +52,9 @@ def compile_word_pattern(pattern=None):
 
 
 _DEFAULT_WORDS = compile_word_pattern()
+# The same set as one character class plus the underscore: twice as fast, and
+# exact for every line without an underscore.
+_DEFAULT_WORDS_FAST = re.compile(u'[\\w' + _EXTRA_WORD_CHARS + u']+', re.UNICODE)
 
 
 def fragments(text, pattern=None):
@@ -56,8 +63,11 @@ def fragments(text, pattern=None):
     >>> fragments(u'\u4eca\u5929\uff0c\u5929\u6c14 good!')
     [u'\u4eca\u5929', u'\u5929\u6c14', u'good']
     """
-    regex = _DEFAULT_WORDS if pattern is None else compile_word_pattern(pattern)
-    return regex.findall(text)
+    if pattern is None:
+        if u'_' in text:
+            return _DEFAULT_WORDS.findall(text)
+        return _DEFAULT_WORDS_FAST.findall(text)
+    return compile_word_pattern(pattern).findall(text)
 
 
 class _Source(object):
@@ -315,12 +325,55 @@ class Corpus(object):
                 pass
 
     def _file_lines(self, source):
+        if _is_wide_encoding(self.encoding):
+            return self._wide_lines(source)
+        return self._byte_lines(source)
+
+    def _open(self, source):
         if source.path == '-':
             stream, raw = stdin_bytes(), None
             read = getattr(stream, 'read1', None) or stream.readline
         else:
             stream, raw = _open_compressed(source.path)
             read = stream.read
+        return stream, raw, read
+
+    def _close(self, stream, raw):
+        if stream is not stdin_bytes():
+            stream.close()
+            if raw is not None and raw is not stream:
+                raw.close()
+
+    def _wide_lines(self, source):
+        """UTF-16/32 text: decoded by a stream reader (line numbers, no byte offsets)."""
+        stream, raw, _ = self._open(source)
+        position = raw.tell if raw is not None else _nothing
+        reader = codecs.getreader(self.encoding)(stream, 'strict')
+        number = 0
+        try:
+            while True:
+                number += 1
+                try:
+                    line = reader.readline()
+                except UnicodeDecodeError as exc:
+                    if self.errors == 'strict':
+                        raise CorpusError('%s: line %d: cannot decode as %s (%s)' % (
+                            source.name, number, self.encoding, exc.reason))
+                    reader.errors = self.errors
+                    line = reader.readline()
+                    reader.errors = 'strict'
+                    self.bad_lines += 1
+                if not line:
+                    break
+                line = line.rstrip(u'\r\n')
+                if number == 1 and line.startswith(u'\ufeff'):
+                    line = line[1:]
+                yield line, position
+        finally:
+            self._close(stream, raw)
+
+    def _byte_lines(self, source):
+        stream, raw, read = self._open(source)
         position = raw.tell if raw is not None else _nothing
         spool = self._spool_writer(source)
         try:
@@ -346,10 +399,7 @@ class Corpus(object):
             for line in reader.finish():
                 yield line, position
         finally:
-            if stream is not stdin_bytes():
-                stream.close()
-                if raw is not None and raw is not stream:
-                    raw.close()
+            self._close(stream, raw)
         if spool is not None:
             self._finish_spool(source, spool)
 

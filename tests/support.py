@@ -1,0 +1,73 @@
+# -*- coding: utf-8 -*-
+"""Helpers shared by the tests: temporary files and running the command line."""
+
+import io
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from nlp_zero._compat import PY2  # noqa: E402
+from nlp_zero.cli import main  # noqa: E402
+
+
+class TempDirTestCase(unittest.TestCase):
+    """A test case with a fresh temporary folder in ``self.tmp``."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix='nlp-zero-test-')
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    def write_bytes(self, name, data):
+        path = self.path(name)
+        folder = os.path.dirname(path)
+        if not os.path.isdir(folder):
+            os.makedirs(folder)
+        with io.open(path, 'wb') as f:
+            f.write(data)
+        return path
+
+    def write_text(self, name, text):
+        return self.write_bytes(name, text.encode('utf-8'))
+
+    def read_text(self, name):
+        with io.open(self.path(name), encoding='utf-8') as f:
+            return f.read()
+
+
+def run_cli(*argv, **kwargs):
+    """Run ``nlp-zero ARGV`` in this process; returns (status, stdout, stderr) as text.
+
+    ``stdin`` (bytes) is given to the command as its standard input.
+    """
+    stdin = kwargs.get('stdin', b'')
+    out, err, inp = io.BytesIO(), io.BytesIO(), io.BytesIO(stdin)
+    saved = sys.stdin, sys.stdout, sys.stderr
+    if PY2:
+        sys.stdin, sys.stdout, sys.stderr = inp, out, err
+    else:
+        sys.stdin = io.TextIOWrapper(inp, encoding='utf-8')
+        sys.stdout = io.TextIOWrapper(out, encoding='utf-8')
+        sys.stderr = io.TextIOWrapper(err, encoding='utf-8')
+    try:
+        try:
+            status = main(list(argv))
+        except SystemExit as exc:  # argparse errors, --help, --version
+            status = exc.code
+        if not PY2:  # detach, or the wrappers close the byte buffers when collected
+            for stream in (sys.stdin, sys.stdout, sys.stderr):
+                if stream.writable():
+                    stream.flush()
+                stream.detach()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return status, out.getvalue().decode('utf-8'), err.getvalue().decode('utf-8')

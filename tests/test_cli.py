@@ -1,0 +1,96 @@
+# -*- coding: utf-8 -*-
+"""The command line: help, version, stats, demo and error reporting."""
+
+import os
+import subprocess
+import sys
+import unittest
+
+from support import ROOT, TempDirTestCase, run_cli
+
+import nlp_zero
+
+
+class GeneralTest(unittest.TestCase):
+
+    def test_version(self):
+        status, out, err = run_cli('--version')
+        self.assertEqual(status, 0)
+        self.assertIn(nlp_zero.__version__, out + err)  # Python 2's argparse prints to stderr
+
+    def test_help_lists_commands(self):
+        status, out, _ = run_cli('--help')
+        self.assertEqual(status, 0)
+        for command in ('stats', 'demo'):
+            self.assertIn(command, out)
+
+    def test_no_command_shows_help(self):
+        status, out, err = run_cli()
+        self.assertEqual(status, 2)
+        self.assertIn('usage', out + err)  # Python 2's argparse calls it an error
+
+    def test_python_dash_m(self):
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        output = subprocess.check_output([sys.executable, '-m', 'nlp_zero', '--help'], env=env)
+        self.assertIn(b'nlp-zero', output)
+
+
+class StatsTest(TempDirTestCase):
+
+    def test_stats_of_a_file(self):
+        path = self.write_text('a.txt', u'天天向上\n好好学习，天天向上\n')
+        status, out, err = run_cli('stats', path)
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'lines\t2', out)
+        self.assertIn(u'characters\t13', out)
+        self.assertIn(u'天 4', out)
+
+    def test_stats_of_standard_input(self):
+        status, out, _ = run_cli('stats', '-', stdin=u'一二\n三\n'.encode('utf-8'))
+        self.assertEqual(status, 0)
+        self.assertIn(u'lines\t2', out)
+
+    def test_bad_byte_is_one_line_naming_file_line_and_offset(self):
+        path = self.write_bytes('bad.txt', b'line one\nline two\nline \xff three\n')
+        status, out, err = run_cli('stats', path)
+        self.assertNotEqual(status, 0)
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertIn('bad.txt', lines[0])
+        self.assertIn('line 3', lines[0])
+        self.assertIn('byte offset 23', lines[0])
+        self.assertNotIn('Traceback', err)
+
+    def test_errors_replace_reports_affected_lines(self):
+        path = self.write_bytes('bad.txt', b'line one\nline two\nline \xff three\n')
+        status, out, err = run_cli('stats', '--errors', 'replace', path)
+        self.assertEqual(status, 0)
+        self.assertIn('1 line had undecodable bytes', err)
+        self.assertIn('lines with undecodable bytes\t1', out)
+
+    def test_missing_file(self):
+        status, _, err = run_cli('stats', self.path('missing.txt'))
+        self.assertEqual(status, 1)
+        self.assertIn('missing.txt', err)
+        self.assertNotIn('Traceback', err)
+
+    def test_binary_file(self):
+        status, _, err = run_cli('stats', self.write_bytes('x.bin', b'\x00\x01' * 50))
+        self.assertEqual(status, 1)
+        self.assertIn('binary', err)
+
+    def test_debug_shows_the_exception(self):
+        with self.assertRaises(nlp_zero.NlpZeroError):
+            run_cli('stats', '--debug', self.path('missing.txt'))
+
+
+class DemoTest(unittest.TestCase):
+
+    def test_demo_runs_on_the_bundled_corpus(self):
+        status, out, err = run_cli('demo', '--quiet')
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'Sample corpus', out)
+
+
+if __name__ == '__main__':
+    unittest.main()
