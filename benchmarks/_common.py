@@ -1,0 +1,38 @@
+"""Shared bits of the benchmark scripts: data location, timing, memory."""
+
+from __future__ import print_function
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+#: The evaluation data lives beside the project, never inside it.
+DATA = os.environ.get('NLP_ZERO_DATA', os.path.join(os.path.dirname(ROOT), 'shared', 'data'))
+
+
+def data_path(*parts):
+    """Path of a file of the shared data, or exit cleanly when it is absent."""
+    path = os.path.join(DATA, *parts)
+    if not os.path.exists(path):
+        print('skipped: %s not found (set NLP_ZERO_DATA to the shared data folder)' % path)
+        sys.exit(0)
+    return path
+
+
+def peak_rss_mb():
+    """Peak resident memory of this process so far, in MB (Linux, macOS)."""
+    try:
+        import resource
+    except ImportError:
+        return float('nan')
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024.0 * 1024.0) if sys.platform == 'darwin' else peak / 1024.0
+
+
+def interpreter():
+    impl = getattr(sys, 'implementation', None)
+    name = impl.name if impl is not None else 'cpython'
+    return '%s %d.%d.%d' % ((name,) + tuple(sys.version_info[:3]))
