@@ -79,6 +79,7 @@ class _Source(object):
         self.texts = texts
         self.one_shot = texts is not None and iter(texts) is texts or path == '-'
         self.passes = 0
+        self.spool_file = None  # the copy of a one-shot source, once read
 
     @property
     def size(self):
@@ -309,20 +310,18 @@ class Corpus(object):
     def _spool_writer(self, source):
         if not (self.spool and source.one_shot):
             return None
-        return tempfile.NamedTemporaryFile(prefix='nlp-zero-spool-', suffix='.txt', delete=False)
+        # An anonymous file: the system deletes it when it is closed or the
+        # process ends, whatever happens to this object.
+        return tempfile.TemporaryFile(prefix='nlp-zero-spool-')
 
     def _finish_spool(self, source, spool):
-        spool.close()
-        copy = _Source(source.name, path=spool.name)
-        copy.one_shot = False
+        spool.flush()
+        copy = _Source(source.name)
+        copy.spool_file = spool
         self._spooled[id(source)] = copy
 
-    def __del__(self):
-        for copy in getattr(self, '_spooled', {}).values():
-            try:
-                os.remove(copy.path)
-            except (OSError, TypeError):
-                pass
+    def _spool_files(self):
+        return [copy.spool_file for copy in self._spooled.values()]
 
     def _file_lines(self, source):
         if _is_wide_encoding(self.encoding):
@@ -330,6 +329,10 @@ class Corpus(object):
         return self._byte_lines(source)
 
     def _open(self, source):
+        if source.spool_file is not None:
+            stream = source.spool_file
+            stream.seek(0)
+            return stream, stream, stream.read
         if source.path == '-':
             stream, raw = stdin_bytes(), None
             read = getattr(stream, 'read1', None) or stream.readline
@@ -339,7 +342,7 @@ class Corpus(object):
         return stream, raw, read
 
     def _close(self, stream, raw):
-        if stream is not stdin_bytes():
+        if stream is not stdin_bytes() and stream not in self._spool_files():
             stream.close()
             if raw is not None and raw is not stream:
                 raw.close()
