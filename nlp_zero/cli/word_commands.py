@@ -1,8 +1,106 @@
-"""Subcommands of the word stage (filled in as the stage lands)."""
+"""Subcommands of the word stage: ``tokenize`` and ``evaluate-segmentation``."""
+
+from __future__ import division
+
+from .._compat import clock
+from .._files import open_output
+from ..corpus import Corpus
+from ..evaluate import segmentation_scores
+from ..lexicon import Lexicon
+from ..tokenizer import Tokenizer
+from ._common import add_command, echo, make_progress, report_bad_lines
 
 
 def register(commands):
-    pass
+    parser = add_command(
+        commands, 'tokenize', run_tokenize, corpus=True, max_line_chars=None,
+        help='cut text into words with a lexicon (unigram, minimum entropy)',
+        description='Cut text into words with a lexicon: the most probable sequence of '
+                    'lexicon words under the unigram model.  One output line per input '
+                    'line, tokens separated by one space; punctuation marks are tokens of '
+                    'their own, whitespace is dropped, characters are never changed.')
+    parser.add_argument('files', nargs='*', metavar='FILE',
+                        help='text files (.gz/.bz2/.xz; "-" for stdin); default: stdin')
+    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON',
+                        help='lexicon file: "word<TAB>count" lines (or "word count")')
+    parser.add_argument('--output', '-o', metavar='FILE',
+                        help='write here (atomically) instead of to stdout')
+    parser.add_argument('--split-alnum', action='store_true',
+                        help='cut runs of digits and Latin letters with the lexicon too '
+                             '(default: a run is never cut; it is a token, or part of a '
+                             'lexicon word that contains all of it)')
+
+    parser = add_command(
+        commands, 'evaluate-segmentation', run_evaluate, corpus=False,
+        help='score a segmentation against a gold one (precision, recall, F1)',
+        description='Word-level precision, recall and F1 of PRED against GOLD (SIGHAN '
+                    'bakeoff definition: a word is right when its character span is a gold '
+                    'word\'s span).  Both are UTF-8 files, one sentence per line, words '
+                    'separated by whitespace, with the same characters line by line.')
+    parser.add_argument('gold', metavar='GOLD', help='gold segmentation')
+    parser.add_argument('predicted', metavar='PRED', help='segmentation to score')
+    parser.add_argument('--words', metavar='TRAIN_WORDS',
+                        help='the training vocabulary (a word list, a segmented training '
+                             'file or a lexicon): also report recall on out-of-vocabulary '
+                             'words')
+
+
+def run_tokenize(args):
+    progress = make_progress(args, 'tokenizing')
+    lexicon = Lexicon.load(args.lexicon)
+    progress.log('lexicon %s: %d words' % (args.lexicon, len(lexicon)))
+    tokenizer = Tokenizer(lexicon, keep_alnum=not args.split_alnum)
+    corpus = Corpus(args.files or ['-'], encoding=args.encoding, errors=args.errors,
+                    glob=args.glob, max_line_chars=args.max_line_chars or None, spool=False,
+                    progress=progress)
+    started = clock()
+    chars = 0
+    join = u' '.join
+    with open_output(args.output) as out:
+        write = out.write
+        for line in corpus:
+            chars += len(line)
+            write(join(tokenizer.tokenize(line)) + u'\n')
+    seconds = clock() - started
+    report_bad_lines(corpus, progress)
+    progress.log('tokenized %d lines, %d characters in %.1f s (%.0f characters/s)' % (
+        corpus.lines_read, chars, seconds, chars / seconds if seconds > 0 else 0))
+    return 0
+
+
+def _read_lines(path):
+    return Corpus(path)
+
+
+def _read_vocabulary(path):
+    """Words of a word list, a segmented file or a ``word<TAB>count`` lexicon."""
+    words = set()
+    for line in Corpus(path):
+        if u'\t' in line:
+            words.add(line.split(u'\t', 1)[0].strip())
+        else:
+            words.update(line.split())
+    words.discard(u'')
+    return words
+
+
+def run_evaluate(args):
+    vocabulary = _read_vocabulary(args.words) if args.words else None
+    scores = segmentation_scores(_read_lines(args.gold), _read_lines(args.predicted),
+                                 vocabulary, gold_name=args.gold, predicted_name=args.predicted)
+    echo(u'lines\t%d' % scores.lines)
+    echo(u'gold words\t%d' % scores.gold_words)
+    echo(u'predicted words\t%d' % scores.predicted_words)
+    echo(u'correct words\t%d' % scores.correct)
+    echo(u'precision\t%.4f' % scores.precision)
+    echo(u'recall\t%.4f' % scores.recall)
+    echo(u'F1\t%.4f' % scores.f1)
+    if vocabulary is not None:
+        echo(u'OOV rate\t%.4f (%d gold words not in %s)' % (
+            scores.oov_rate or 0.0, scores.oov_words, args.words))
+        if scores.oov_recall is not None:
+            echo(u'OOV recall\t%.4f' % scores.oov_recall)
+    return 0
 
 
 def demo(args, progress, context):
@@ -11,3 +109,20 @@ def demo(args, progress, context):
     ``context`` is a dict shared by the demo parts (e.g. 'corpus', and the
     'lexicon' and 'tokenizer' that word discovery leaves for later stages).
     """
+    tokenizer = context.get('tokenizer')
+    corpus = context.get('corpus')
+    if tokenizer is None or corpus is None:
+        return
+    echo(u'')
+    echo(u'Tokenizing with the discovered lexicon (%d words):' % len(tokenizer.lexicon))
+    shown = 0
+    for line in corpus:
+        line = line.strip()
+        if len(line) < 12:
+            continue
+        text = line[:80]
+        cut = max(text.rfind(mark) for mark in (u'\u3002', u'\uff0c', u'\uff01', u'\uff1f'))
+        echo(u'  ' + u' '.join(tokenizer.tokenize(text[:cut + 1] if cut > 10 else text)))
+        shown += 1
+        if shown == 4:
+            break
