@@ -1,13 +1,174 @@
-"""Subcommands of the structure stage (filled in as the stage lands)."""
+# -*- coding: utf-8 -*-
+"""``nlp-zero templates`` and ``nlp-zero parse``: sentence structure."""
+
+from __future__ import division
+
+import itertools
+import sys
+
+from .._compat import clock, text_type
+from ..corpus import Corpus, fragments
+from ..lexicon import Lexicon
+from ..parser import Parser
+from ..template_finder import TemplateFinder
+from ..templates import TemplateSet
+from ..tokenizer import Tokenizer
+from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
+
+#: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
+DEMO_LINES = 1500
 
 
 def register(commands):
-    pass
+    parser = add_command(commands, 'templates', run_templates, corpus=True,
+                         help='find sentence templates in a corpus with a lexicon',
+                         description='Find sentence templates ([X]的[X]是[X]呢) from skip-gram '
+                                     'mutual information, and save them with their counts.')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders (.gz/.bz2/.xz; "-" for stdin); '
+                             'default: the bundled sample')
+    parser.add_argument('--lexicon', required=True, metavar='LEXICON.tsv',
+                        help='lexicon used to tokenize the corpus (word<TAB>count lines)')
+    parser.add_argument('--output', '-o', required=True, metavar='TEMPLATES.tsv',
+                        help='where to save the templates ("-" for stdout)')
+    parser.add_argument('--window', type=int, default=5, metavar='N',
+                        help='pairs are counted up to N words apart (default: 5)')
+    parser.add_argument('--min-proba', type=float, default=1e-5, metavar='P',
+                        help='lowest probability of a linking pair and of a template '
+                             '(default: 1e-5)')
+    parser.add_argument('--min-pmi', type=float, default=2.0, metavar='PMI',
+                        help='lowest mutual information of a linking pair (default: 2)')
+    parser.add_argument('--min-count', type=int, default=2, metavar='N',
+                        help='lowest count of a kept template (default: 2)')
+    parser.add_argument('--max-steps', type=int, default=10000, metavar='N',
+                        help='cap on the path walk in one stretch of a fragment '
+                             '(default: 10000)')
+    parser.add_argument('--max-pairs', type=int, default=2000000, metavar='N',
+                        help='prune the pair table to its most frequent half beyond N '
+                             'entries (default: 2000000)')
+    parser.add_argument('--top', type=int, default=20, metavar='N',
+                        help='how many templates to show (default: 20)')
+
+    parser = add_command(commands, 'parse', run_parse,
+                         help='parse sentences into nested template blocks',
+                         description='Print each sentence with its blocks in brackets, e.g. '
+                                     '(鸡蛋)可以(吃)吗; sentences come from the arguments or, '
+                                     'when there are none, one per line from stdin.')
+    parser.add_argument('sentences', nargs='*', metavar='SENTENCE',
+                        help='sentences to parse (default: lines of stdin)')
+    parser.add_argument('--templates', required=True, metavar='TEMPLATES.tsv',
+                        help='templates from "nlp-zero templates"')
+    parser.add_argument('--lexicon', required=True, metavar='LEXICON.tsv',
+                        help='lexicon used to tokenize the sentences')
+    parser.add_argument('--tree', action='store_true',
+                        help='after each bracketed line, show the blocks as an indented tree')
+    parser.add_argument('--null-score', type=float, default=-20.0, metavar='S',
+                        help='log-score of each extra word of a block with no template '
+                             '(default: -20)')
+    parser.add_argument('--max-span', type=int, default=150, metavar='N',
+                        help='longest sentence searched for templates, in words; longer '
+                             'ones are read as isolated words (default: 150; 0: no cap, '
+                             'cubic time)')
+
+
+def _tokenizer(path):
+    return Tokenizer(Lexicon.load(path))
+
+
+def run_templates(args):
+    progress = make_progress(args, 'counting')
+    tokenizer = _tokenizer(args.lexicon)
+    corpus = open_corpus(args, args.corpus, progress, spool=False)
+    finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
+                            min_pmi=args.min_pmi, min_count=args.min_count,
+                            max_steps=args.max_steps, max_pairs=args.max_pairs,
+                            progress=progress)
+    started = clock()
+    templates = finder.fit(corpus)
+    report_bad_lines(corpus, progress)
+    if args.output == '-':
+        for template, count in templates.most_common():
+            echo(u'%s\t%d' % (template.to_line(), count))
+    else:
+        templates.save(args.output)
+    summary = [
+        u'fragments\t%d' % finder.fragments_trained,
+        u'words\t%d' % finder.word_total,
+        u'linking pairs\t%d' % len(finder.strong_pairs()),
+        u'templates kept\t%d (of %d distinct, %d occurrences)' % (
+            len(templates), len(finder.template_counts), finder.template_total),
+        u'stretches cut at max-steps\t%d (longest walk: %d steps)' % (
+            finder.truncated, finder.most_steps),
+        u'seconds\t%.1f' % (clock() - started),
+    ]
+    show = progress.log if args.output == '-' else echo
+    for line in summary:
+        show(line)
+    top = _structured(templates)[:args.top]
+    if top:
+        show(u'top templates of two or more words\t' + u'  '.join(
+            u'%s %d' % (template, count) for template, count in top))
+    return 0
+
+
+def _argument_text(value):
+    if isinstance(value, text_type):
+        return value
+    return value.decode(sys.getfilesystemencoding() or 'utf-8')
+
+
+def _structured(templates):
+    """(template, count) of the templates that relate two or more words
+    (so neither [X]w[X] nor any other one-word template), most frequent first."""
+    return [(t, c) for t, c in templates.most_common() if len(t.literals) > 1]
+
+
+def run_parse(args):
+    tokenizer = _tokenizer(args.lexicon)
+    parser = Parser(TemplateSet.load(args.templates), tokenizer.tokenize,
+                    null_score=args.null_score, max_span=args.max_span or None)
+    if args.sentences:
+        sentences = (_argument_text(s) for s in args.sentences)
+    else:
+        sentences = Corpus('-')
+    for sentence in sentences:
+        tree = parser.parse(sentence)
+        if tree is None:
+            echo(u'')
+            continue
+        echo(tree.bracketed())
+        if args.tree:
+            echo(tree.plot())
+            echo(u'')
+    return 0
 
 
 def demo(args, progress, context):
-    """Part of ``nlp-zero demo``: show this stage on the bundled corpus.
-
-    ``context`` is a dict shared by the demo parts (e.g. 'corpus', and the
-    'lexicon' and 'tokenizer' that word discovery leaves for later stages).
-    """
+    """Part of ``nlp-zero demo``: templates found on a slice of the bundled
+    corpus with the demo's tokenizer, and a few parsed sentences."""
+    tokenizer = context.get('tokenizer')
+    if tokenizer is None:
+        return
+    corpus = context['corpus']
+    lines = list(itertools.islice(iter(corpus), DEMO_LINES))
+    started = clock()
+    finder = TemplateFinder(tokenizer.tokenize, min_proba=1e-4, min_pmi=1)
+    templates = finder.fit(Corpus.from_texts(lines))
+    echo(u'')
+    echo(u'Sentence templates (first %d lines, %.1fs): %d kept, e.g.' % (
+        len(lines), clock() - started, len(templates)))
+    top = [t for t, _ in _structured(templates) if t.placeholders][:8]
+    echo(u'  ' + u'  '.join(text_type(t) for t in top))
+    echo(u'Sentences parsed with them:')
+    parser = Parser(templates, tokenizer.tokenize)
+    shown = 0
+    for line in lines:
+        for fragment in fragments(line):
+            if not 6 <= len(fragment) <= 14:
+                continue
+            tree = parser.parse(fragment)
+            if tree is not None and len(tree.template.literals) > 1 and tree.children:
+                echo(u'  ' + tree.bracketed())
+                shown += 1
+                if shown == 3:
+                    return

@@ -1,0 +1,361 @@
+# -*- coding: utf-8 -*-
+"""Sentence structure from templates, on the minimum-information principle.
+
+A reading of a block of words is either one template covering the whole
+block, each placeholder being a smaller block read the same way, or the
+block's words taken as isolated words.  A template costs its information
+``-log p(template)``; isolated words cost ``-null_score`` for each word
+after the first (so a single word is free).  The parser returns the reading
+with the least total information, i.e. the highest sum of
+log-probabilities, as a :class:`ParseTree`.  Templates nest but never
+overlap or cross.
+
+The search is a chart parse (dynamic programming over spans, longest
+spans last) driven by the template trie, with explicit loops and stacks
+only, so sentence length never meets the interpreter's recursion limit.
+
+Ties (readings whose scores differ by less than 1e-9) are broken so that
+the result never depends on dict order:
+
+1. a template reading wins over the isolated-words reading;
+2. then the template with more literal words (the more specific one);
+3. then the more frequent template (then the one whose text sorts first);
+4. then the reading whose literal words are later in the block: blocks
+   on the left are longer, so ``雪梨和苹果和香蕉`` reads as
+   ``((雪梨)和(苹果))和(香蕉)`` (left-associative, like arithmetic).
+
+Cap.  The chart costs up to about ``n**3 / 6`` steps for ``n`` words, so a
+sentence of more than ``max_span`` words (default 150, about 0.1 s on
+CPython 3.11) is not searched: it is read as isolated words, at once.
+Split long texts into sentences before parsing them.
+"""
+
+from __future__ import division
+
+from ._compat import PY2, range, text_type
+from .template_index import END, TemplateIndex
+from .templates import PLACEHOLDER, Template
+
+__all__ = ['Parser', 'ParseTree']
+
+_EPS = 1e-9
+
+
+class Parser(object):
+    """Parse sentences into nested template blocks.
+
+    Parameters
+    ----------
+    templates : TemplateSet, TemplateIndex, mapping or iterable
+        Templates with their counts (see
+        :class:`~nlp_zero.templates.TemplateSet`).
+    tokenize : callable, optional
+        ``text -> list of words``; needed by :meth:`parse`, not by
+        :meth:`parse_words`.
+    null_score : float
+        Log-score of each isolated word after the first in a block with no
+        template.
+    max_span : int or None
+        Longest sentence (in words) that is searched for templates; longer
+        ones are read as isolated words.  ``None``: no cap (time grows with
+        the cube of the sentence length).
+    """
+
+    #: Class of the returned trees (a subclass may return its own).
+    tree_class = None  # ParseTree, set below
+
+    def __init__(self, templates, tokenize=None, null_score=-20, max_span=150):
+        if isinstance(templates, TemplateIndex):
+            self.index = templates
+        else:
+            self.index = TemplateIndex(templates)
+        self.tokenize = tokenize
+        self.null_score = null_score
+        self.max_span = max_span
+        self._tables_version = None
+
+    def parse(self, text):
+        """The best :class:`ParseTree` of ``text`` (None if it has no words)."""
+        if self.tokenize is None:
+            raise ValueError('this parser has no tokenize function: use parse_words')
+        return self.parse_words(self.tokenize(text))
+
+    def parse_words(self, words):
+        """The best :class:`ParseTree` of a list of words (None if empty)."""
+        words = list(words)
+        if not words:
+            return None
+        best, back = self._chart(words)
+        return _build_tree(words, best, back, self.index.templates, self.null_score,
+                           self.tree_class)
+
+    # ---------------------------------------------------------- the chart
+
+    def _tables(self):
+        index = self.index
+        if self._tables_version != index.version:
+            templates = index.templates
+            self._logps = index.log_probabilities()
+            self._literals = [len(t.literals) for t in templates]
+            order = sorted(range(len(templates)),
+                           key=lambda t: (-index.counts[t], templates[t].to_line()))
+            self._rank = [0] * len(templates)
+            for rank, tid in enumerate(order):
+                self._rank[tid] = rank
+            self._tables_version = index.version
+        return self._logps, self._literals, self._rank
+
+    def _chart(self, words):
+        """Best score and back pointer of every span: ``best[i][d]`` is the
+        score of ``words[i:i + d]`` and ``back[i][d]`` is None (isolated
+        words) or (template id, positions of its literal words).  Rows are
+        None when the sentence is longer than ``max_span``."""
+        n = len(words)
+        best = [None] * n
+        back = [None] * n
+        if self.max_span is not None and n > self.max_span:
+            return best, back
+        logps, literals, rank = self._tables()
+        root = self.index.root
+        lead = root.get(PLACEHOLDER)
+        null = self.null_score
+        for i in range(n - 1, -1, -1):
+            best[i], back[i] = _row(words, i, n, root, lead, best, logps, literals, rank, null)
+        return best, back
+
+
+def _better(score, positions, old):
+    """Whether a partial reading beats ``old`` (score, positions)."""
+    if score > old[0] + _EPS:
+        return True
+    return score > old[0] - _EPS and positions > old[1]
+
+
+def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
+    """Scores and back pointers of the spans that start at word ``i``.
+
+    States are partial template matches starting at ``i``: ``states`` holds
+    those whose next item is a word (trie node -> (node, score, positions)),
+    ``waiting`` those inside a placeholder that began at word ``k``.  The
+    placeholder's block ``words[k:pos]`` is scored from the rows already
+    computed, since every block is shorter than the template around it.
+    """
+    row = [0.0] * (hi - i + 1)
+    brow = [None] * (hi - i + 1)
+    offers = {}  # end -> (score, literals, -rank, positions, template id)
+    states = {id(root): (root, 0.0, ())}
+    waiting = []  # (node, k, score, positions, row of k, template id at END or None)
+    low = -_EPS
+    for pos in range(i, hi + 1):
+        w = words[pos] if pos < hi else None
+        advanced = {}
+        # the best template reading of words[i:pos] found so far
+        top = offers.pop(pos, None)
+        for node, k, score, positions, krow, tid in waiting:
+            if k == pos:
+                continue
+            if tid is not None:
+                # the template ends with this placeholder: it can end here
+                base = score + krow[pos - k]
+                value = base + logps[tid]
+                if top is None or value - top[0] > _EPS or (
+                        value - top[0] > low and
+                        (literals[tid], -rank[tid], positions) > top[1:4]):
+                    top = (value, literals[tid], -rank[tid], positions, tid)
+                if w is not None:
+                    child = node.get(w)
+                    if child is not None:
+                        _advance(advanced, child, base, positions + (pos,))
+            elif w is not None:
+                child = node.get(w)
+                if child is not None:
+                    _advance(advanced, child, score + krow[pos - k], positions + (pos,))
+        if pos > i:
+            d = pos - i
+            isolated = null * (d - 1)
+            if top is not None and top[0] > isolated - _EPS:
+                row[d] = top[0]
+                brow[d] = (top[4], top[3])
+            else:
+                row[d] = isolated
+            if lead is not None and w is not None:
+                child = lead.get(w)
+                if child is not None:
+                    _advance(advanced, child, row[d], (pos,))
+        if w is None:
+            break
+        for node, score, positions in states.values():
+            child = node.get(w)
+            if child is not None:
+                _advance(advanced, child, score, positions + (pos,))
+        for node, score, positions in advanced.values():
+            tid = node.get(END)
+            if tid is not None:
+                _offer(offers, pos + 1, score + logps[tid], literals[tid], -rank[tid],
+                       positions, tid)
+            after = node.get(PLACEHOLDER)
+            if after is not None and pos + 1 < hi:
+                waiting.append((after, pos + 1, score, positions, best[pos + 1], after.get(END)))
+        states = advanced
+        if not states and not waiting and lead is None:
+            # nothing can match any more: the rest of the row is isolated words
+            for d in range(pos + 1 - i + 1, hi - i + 1):
+                row[d] = null * (d - 1)
+            break
+    return row, brow
+
+
+def _advance(states, node, score, positions):
+    key = id(node)
+    old = states.get(key)
+    if old is None or _better(score, positions, (old[1], old[2])):
+        states[key] = (node, score, positions)
+
+
+def _offer(offers, end, score, n_literals, neg_rank, positions, tid):
+    old = offers.get(end)
+    if old is not None:
+        if score < old[0] - _EPS:
+            return
+        if score < old[0] + _EPS and (n_literals, neg_rank, positions) <= old[1:4]:
+            return
+    offers[end] = (score, n_literals, neg_rank, positions, tid)
+
+
+def _build_tree(words, best, back, templates, null, tree_class):
+    """The tree of the best reading of all words, built with a stack."""
+    n = len(words)
+    root = _node(words, 0, n, best, back, templates, null, tree_class)
+    stack = [root]
+    while stack:
+        tree = stack.pop()
+        if tree.isolated:
+            continue
+        marks = (tree.start - 1,) + tree.positions + (tree.end,)
+        for a, b in zip(marks, marks[1:]):
+            if b - a > 1:
+                child = _node(words, a + 1, b, best, back, templates, null, tree_class)
+                tree.children.append(child)
+                stack.append(child)
+    return root
+
+
+def _node(words, start, end, best, back, templates, null, tree_class):
+    row = best[start]
+    d = end - start
+    pointer = back[start][d] if row is not None and d < len(row) else None
+    if pointer is None:
+        score = null * (d - 1)
+        return tree_class(words, start, end, None, (), score)
+    tid, positions = pointer
+    return tree_class(words, start, end, templates[tid], positions, row[d])
+
+
+class ParseTree(object):
+    """One block of a parsed sentence and, through ``children``, its blocks.
+
+    Attributes
+    ----------
+    template : Template
+        The template that covers the block; for a block read as isolated
+        words, the literal-only template of those words (``isolated`` is
+        then True and ``children`` is empty).
+    words : list
+        The block's words (``start`` and ``end`` index them in the sentence).
+    content : str
+        The block's text (its words joined).
+    children : list of ParseTree
+        One block per placeholder of the template, in order.
+    score : float
+        The reading's log-score (sum of template log-probabilities and
+        null scores).
+    """
+
+    __slots__ = ('sentence', 'start', 'end', 'template', 'positions', 'children', 'score',
+                 'isolated')
+
+    def __init__(self, sentence, start, end, template, positions, score):
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.isolated = template is None
+        if template is None:
+            template = Template.from_items(tuple(sentence[start:end]))
+            positions = tuple(range(start, end))
+        self.template = template
+        self.positions = tuple(positions)
+        self.children = []
+        self.score = score
+
+    @property
+    def words(self):
+        return self.sentence[self.start:self.end]
+
+    @property
+    def content(self):
+        return u''.join(self.sentence[self.start:self.end])
+
+    @property
+    def modules(self):
+        """The original nlp-zero's name of ``children``."""
+        return self.children
+
+    def bracketed(self):
+        """One line with every block in parentheses, recursively:
+        ``(鸡蛋)可以(吃)吗``; a one-word block is bracketed once."""
+        return self._bracketed_blocks()[id(self)]
+
+    def plot(self):
+        """Several lines, one per block, indented by depth: the block in
+        brackets, then its template."""
+        texts = self._bracketed_blocks()
+        lines = []
+        stack = [(self, u'', u'')]
+        while stack:
+            tree, head, indent = stack.pop()
+            if tree.isolated:
+                lines.append(head + u' '.join(tree.words))
+            else:
+                lines.append(u'%s%s  %s' % (head, texts[id(tree)], text_type(tree.template)))
+            children = tree.children
+            for number in range(len(children) - 1, -1, -1):
+                last = number == len(children) - 1
+                stack.append((children[number], indent + u'+-- ',
+                              indent + (u'    ' if last else u'|   ')))
+        return u'\n'.join(lines)
+
+    def _bracketed_blocks(self):
+        """The bracketed text of every block (by id), children first, so
+        that each block's text is joined once from its children's."""
+        order = list(self.iter_blocks())
+        texts = {}
+        for tree in reversed(order):
+            children = iter(tree.children)
+            texts[id(tree)] = u''.join(
+                u'(' + texts[id(next(children))] + u')' if item is PLACEHOLDER else item
+                for item in tree.template.items)
+        return texts
+
+    def iter_blocks(self):
+        """Every block of the tree, parents before children (depth first)."""
+        stack = [self]
+        while stack:
+            tree = stack.pop()
+            yield tree
+            stack.extend(reversed(tree.children))
+
+    def __unicode__(self):
+        return self.bracketed()
+
+    if PY2:  # pragma: no cover
+        def __str__(self):
+            return self.bracketed().encode('utf-8')
+    else:
+        __str__ = __unicode__
+
+    def __repr__(self):
+        text = u'<ParseTree %s>' % self.bracketed()
+        return text.encode('utf-8') if PY2 else text
+
+
+Parser.tree_class = ParseTree
