@@ -320,6 +320,19 @@ class Corpus(object):
         copy.spool_file = spool
         self._spooled[id(source)] = copy
 
+    def close(self):
+        """Delete the temporary copies of one-shot sources (also done when the
+        corpus is garbage-collected)."""
+        for copy in self._spooled.values():
+            copy.spool_file.close()
+        self._spooled.clear()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - never raise from a finalizer
+            pass
+
     def _spool_files(self):
         return [copy.spool_file for copy in self._spooled.values()]
 

@@ -67,7 +67,7 @@ class EvaluateCommandTest(TempDirTestCase):
         status, _, err = run_cli('evaluate-segmentation', gold, pred)
         self.assertEqual(status, 1)
         self.assertIn('pred.txt, line 2', err)
-        self.assertEqual(len(err.strip().splitlines()), 1)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
 
 
 if __name__ == '__main__':
