@@ -1,13 +1,206 @@
-"""Subcommands of the word-discovery stage (filled in as the stage lands)."""
+# -*- coding: utf-8 -*-
+"""``nlp-zero discover``: find the words of raw text (minimum entropy)."""
+
+from __future__ import division
+
+import io
+from collections import Counter
+
+from .._compat import clock
+from .._files import open_output
+from ..discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
+from ..errors import NlpZeroError
+from ..information import bits, information_per_char
+from ..lexicon import Lexicon
+from ..tokenizer import Tokenizer
+from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
+
+#: The demo learns from this many characters of the sample (all of it today).
+DEMO_CHARS = 700000
 
 
 def register(commands):
-    pass
+    parser = add_command(
+        commands, 'discover', run_discover, corpus=True,
+        help='discover the words of raw text (no dictionary needed)',
+        description='Discover words in raw text by minimum entropy: characters that stick '
+                    'together far more often than chance become words.  Writes a lexicon '
+                    '("word<TAB>count" lines, most frequent first) that "nlp-zero tokenize" '
+                    'uses; with --new-words, lists the words that a known lexicon lacks.')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders (.gz/.bz2/.xz; "-" for stdin); several are '
+                             'counted together; default: the bundled sample')
+    parser.add_argument('--output', '-o', metavar='LEXICON',
+                        help='write the lexicon here (atomically); default: stdout, unless '
+                             '--new-words is given')
+    group = parser.add_argument_group('method')
+    group.add_argument('--method', choices=('cut', 'ngram'), default='cut',
+                       help='cut: minimum-entropy cutting on adjacent pairs (default, fast); '
+                            'ngram: n-gram cohesion (better on small corpora, slower)')
+    group.add_argument('--order', type=int, default=4, metavar='N',
+                       help='longest n-gram of the ngram method (2-4, default 4)')
+    group.add_argument('--thresholds', metavar='T2,T3,T4',
+                       default=','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)),
+                       help='cohesion thresholds of the ngram method by order, in nats '
+                            '(default %(default)s)')
+    group.add_argument('--min-pmi', type=float, default=1.0, metavar='X',
+                       help='keep two characters together when their PMI is above X nats '
+                            '(default 1: the minimum-entropy criterion)')
+    group.add_argument('--min-proba', type=float, default=None, metavar='P',
+                       help='cut method: also cut pairs of probability <= P (default: pairs '
+                            'seen fewer than --min-count times)')
+    group.add_argument('--confidence', type=float, default=1.0, metavar='Z',
+                       help='score counts by their lower bound c - Z*sqrt(c) (default 1)')
+    group.add_argument('--min-count', type=int, default=None, metavar='N',
+                       help='fewest occurrences of a word (default: 2*sqrt(characters/1e6), '
+                            'at least 2)')
+    group.add_argument('--redundancy', choices=('length', 'constant'), default='length',
+                       help='a word must beat its parts by THRESHOLD*(length-1) nats '
+                            '(length, default) or by THRESHOLD nats (constant)')
+    group.add_argument('--redundancy-threshold', type=float, default=3.0, metavar='THRESHOLD',
+                       help='see --redundancy (default 3)')
+    group.add_argument('--reestimate', type=int, default=1, metavar='N',
+                       help='passes of re-estimation (segment the pieces with the lexicon '
+                            'and recount; default 1)')
+    group.add_argument('--no-classes', action='store_true',
+                       help='count digits and Latin letters one by one instead of one class '
+                            'per run')
+    group.add_argument('--max-entries', type=int, default=400000, metavar='N',
+                       help='largest count table before its rarest entries are dropped '
+                            '(default 400000, about 45 MB each)')
+    group = parser.add_argument_group('new words')
+    group.add_argument('--new-words', action='store_true',
+                       help='print the discovered words that are not in --exclude, most '
+                            'frequent first, as "word<TAB>count<TAB>pmi" lines')
+    group.add_argument('--exclude', metavar='KNOWN', action='append', default=[],
+                       help='a known lexicon or word list (one word first on each line); '
+                            'may be repeated')
+    group.add_argument('--top', type=int, default=None, metavar='N',
+                       help='list at most N new words')
+    group.add_argument('--min-length', type=int, default=2, metavar='N',
+                       help='list only new words of at least N characters (default 2)')
+
+
+def _thresholds(text):
+    try:
+        values = [float(v) for v in text.split(',') if v.strip()]
+    except ValueError:
+        raise NlpZeroError('--thresholds must be numbers separated by commas, not %r' % text)
+    if not values:
+        raise NlpZeroError('--thresholds needs at least one number')
+    return dict((n, values[min(n - 2, len(values) - 1)]) for n in (2, 3, 4))
+
+
+def finder_from_args(args, progress):
+    """The :class:`WordDiscovery` that the command-line options describe."""
+    if not 2 <= args.order <= 4:
+        raise NlpZeroError('--order must be between 2 and 4')
+    return WordDiscovery(
+        method=args.method, order=args.order, thresholds=_thresholds(args.thresholds),
+        min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
+        min_count=args.min_count, redundancy=args.redundancy,
+        redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
+        classes=not args.no_classes, max_entries=args.max_entries, progress=progress)
+
+
+def _known_words(paths):
+    """Words of lexicon files or plain word lists (the first field of each line)."""
+    known = set()
+    for path in paths:
+        try:
+            known.update(Lexicon.load(path))
+        except NlpZeroError:
+            known.update(_word_list(path))
+    return known
+
+
+def _word_list(path):
+    try:
+        with io.open(path, encoding='utf-8') as f:
+            return [line.split()[0] for line in f if line.strip() and not line.startswith(u'#')]
+    except (IOError, OSError) as exc:
+        raise NlpZeroError('cannot read %s: %s' % (path, exc.strerror or exc))
+    except UnicodeDecodeError as exc:
+        raise NlpZeroError('%s is not UTF-8 text (%s)' % (path, exc.reason))
+
+
+def summary(finder, lexicon, seconds):
+    """Lines that tell what discovery found and how much it explains.
+
+    Both information figures are computed on the same text: the words of
+    the lexicon with their counts, spelled out in characters for the first.
+    """
+    chars = Counter()
+    for word, count in lexicon.items():
+        for char in word:
+            chars[char] += count
+    chars_l = information_per_char(chars)[0]
+    words_l, _, mean_length = information_per_char(dict(lexicon.items()))
+    multi = sum(1 for w in lexicon if len(w) > 1)
+    return [
+        'found %d words (%d of 2+ characters) in %.1f s, %s method, min count %d'
+        % (len(lexicon), multi, seconds, finder.method, finder.effective_min_count()),
+        'information per character: %.3f bits with characters alone, %.3f bits with '
+        'the lexicon (mean word length %.2f)' % (bits(chars_l), bits(words_l), mean_length),
+    ]
+
+
+def run_discover(args):
+    progress = make_progress(args, 'counting')
+    known = _known_words(args.exclude) if args.exclude else set()
+    corpus = open_corpus(args, args.corpus, progress)
+    finder = finder_from_args(args, progress)
+    started = clock()
+    finder.train(corpus)
+    progress.label = 'cutting'
+    lexicon = finder.find()
+    seconds = clock() - started
+    report_bad_lines(corpus, progress)
+    if args.output or not args.new_words:
+        if args.output:
+            lexicon.save(args.output)
+        else:
+            with open_output(None) as out:
+                for word, count in lexicon.most_common():
+                    out.write(u'%s\t%s\n' % (word, count))
+    if args.new_words:
+        echo(u'# word\tcount\tpmi')
+        for word, count, score in new_words(lexicon, known, top=args.top,
+                                            min_length=args.min_length):
+            echo(u'%s\t%s\t%.2f' % (word, count, score))
+    for line in summary(finder, lexicon, seconds):
+        progress.log(line)
+    return 0
 
 
 def demo(args, progress, context):
-    """Part of ``nlp-zero demo``: show this stage on the bundled corpus.
+    """Part of ``nlp-zero demo``: discover the words of the bundled corpus.
 
-    ``context`` is a dict shared by the demo parts (e.g. 'corpus', and the
-    'lexicon' and 'tokenizer' that word discovery leaves for later stages).
+    Leaves ``context['lexicon']`` and ``context['tokenizer']`` for the
+    later stages.
     """
+    corpus = context['corpus']
+    lines = []
+    size = 0
+    for line in corpus:
+        lines.append(line)
+        size += len(line)
+        if size >= DEMO_CHARS:
+            break
+    started = clock()
+    finder = WordDiscovery()
+    finder.train(lines)
+    lexicon = finder.find()
+    seconds = clock() - started
+    echo(u'')
+    echo(u'Word discovery (minimum-entropy cutting, no dictionary):')
+    for line in summary(finder, lexicon, seconds):
+        echo(u'  ' + line)
+    top = [w for w, _ in lexicon.most_common() if len(w) > 1][:40]
+    echo(u'  most frequent words: ' + u' '.join(top))
+    sample = next((line for line in lines if len(line) > 20), u'')[:60]
+    tokenizer = Tokenizer(lexicon)
+    if sample:
+        echo(u'  segmented: ' + u' / '.join(tokenizer.tokenize(sample)))
+    context['lexicon'] = lexicon
+    context['tokenizer'] = tokenizer

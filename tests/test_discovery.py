@@ -1,0 +1,238 @@
+# -*- coding: utf-8 -*-
+"""Word discovery: finding words in raw text without a dictionary."""
+
+import random
+import unittest
+from collections import Counter
+
+from support import TempDirTestCase, run_cli
+
+from nlp_zero import CorpusError, Lexicon, NlpZeroError
+from nlp_zero.discovery import (LATIN, NUMBER, WordDiscovery, discover_words, new_words,
+                                normalize_text, remove_redundancy)
+from nlp_zero.information import information_per_char
+from nlp_zero.legacy import Word_Finder
+from nlp_zero.progress import Progress
+
+WORDS = [u'中国', u'人民', u'发展', u'经济', u'北京', u'世界', u'和平', u'我们', u'学习',
+         u'社会主义', u'现代化', u'建设', u'科学', u'技术', u'农民', u'工人']
+FUNCTION_CHARS = [u'的', u'在', u'了', u'和', u'是']
+
+
+def synthetic_text(lines=600, seed=7):
+    """Sentences made of a few words and function characters, with
+    punctuation: the words are what discovery should find."""
+    rng = random.Random(seed)
+    text = []
+    for _ in range(lines):
+        parts = []
+        for _ in range(rng.randint(4, 9)):
+            parts.append(rng.choice(WORDS))
+            if rng.random() < 0.5:
+                parts.append(rng.choice(FUNCTION_CHARS))
+        text.append(u''.join(parts) + rng.choice([u'。', u'，', u'！']))
+    return text
+
+
+class DiscoveryTest(unittest.TestCase):
+
+    def test_finds_the_words_of_a_text(self):
+        lexicon = discover_words(synthetic_text())
+        found = [w for w in WORDS if w in lexicon]
+        self.assertGreaterEqual(len(found), len(WORDS) - 2, found)
+        self.assertIsInstance(lexicon, Lexicon)
+
+    def test_ngram_method_finds_them_too(self):
+        lexicon = discover_words(synthetic_text(), method='ngram')
+        found = [w for w in WORDS if w in lexicon]
+        self.assertGreaterEqual(len(found), len(WORDS) - 3, found)
+
+    def test_train_again_after_find(self):
+        text = synthetic_text()
+        finder = WordDiscovery()
+        finder.train(text[:300])
+        first = finder.find()
+        finder.train(text[300:])
+        second = finder.find()
+        self.assertGreater(second.total, first.total)
+        self.assertIn(u'中国', second)
+
+    def test_incremental_training_equals_one_shot_training(self):
+        text = synthetic_text()
+        step = WordDiscovery()
+        step.train(text[:250])
+        step.train(text[250:])
+        once = WordDiscovery()
+        once.train(text)
+        self.assertEqual(dict(step.find().items()), dict(once.find().items()))
+
+    def test_a_generator_can_be_trained_on(self):
+        finder = WordDiscovery()
+        finder.train(line for line in synthetic_text())
+        self.assertIn(u'中国', finder.find())
+
+    def test_empty_punctuation_and_one_character_corpora_are_refused(self):
+        for text in ([], [u''], [u'，。！？ ……'], [u'好']):
+            finder = WordDiscovery()
+            finder.train(text)
+            with self.assertRaises(CorpusError) as caught:
+                finder.find()
+            self.assertIn(u'text', str(caught.exception))
+
+    def test_unknown_method_is_refused(self):
+        self.assertRaises(ValueError, WordDiscovery, method='magic')
+
+    def test_count_tables_are_pruned_and_say_so(self):
+        messages = []
+        progress = Progress(quiet=True)
+        progress.log = messages.append
+        finder = WordDiscovery(max_entries=50, progress=progress)
+        finder.train(synthetic_text(200))
+        finder.find()
+        self.assertTrue(any(u'pruned' in m for m in messages), messages)
+        self.assertLessEqual(len(finder.tables[2].counts), 50)
+
+    def test_characters_outside_the_bmp_do_not_break_counting(self):
+        text = synthetic_text(100) + [u'\U00020000\U00020001中国人民']
+        self.assertIn(u'中国', discover_words(text))
+
+
+class RedundancyTest(unittest.TestCase):
+
+    def test_a_word_its_parts_explain_is_dropped(self):
+        # 的主要 is frequent, but no more than 的 and 主要 side by side predict
+        candidates = Counter({u'的': 5000, u'主要': 300, u'的主要': 20, u'问题': 200,
+                              u'主': 40, u'要': 80, u'问': 10, u'题': 10})
+        words = remove_redundancy(candidates)
+        self.assertNotIn(u'的主要', words)
+        self.assertEqual(words[u'的'], 5020)
+        self.assertEqual(words[u'主要'], 320)
+        self.assertIn(u'问题', words)
+
+    def test_a_word_much_more_likely_than_its_parts_stays(self):
+        candidates = Counter({u'葡萄': 50, u'葡': 1, u'萄': 1, u'的': 5000})
+        self.assertIn(u'葡萄', remove_redundancy(candidates))
+
+    def test_constant_threshold(self):
+        candidates = Counter({u'的': 5000, u'主要': 300, u'的主要': 20})
+        self.assertIn(u'的主要', remove_redundancy(candidates, 'constant', -100.0))
+        self.assertNotIn(u'的主要', remove_redundancy(candidates, 'constant', 1.0))
+
+    def test_discovery_does_not_keep_function_character_compounds(self):
+        text = []
+        for i in range(300):
+            text.append(u'这是我们的主要问题。主要原因很多，')
+            text.append(u'他的书和我的笔，你的主要工作是学习。')
+        lexicon = discover_words(text)
+        self.assertNotIn(u'的主要', lexicon)
+        self.assertIn(u'主要', lexicon)
+
+
+class NumberClassTest(unittest.TestCase):
+
+    def test_digit_and_letter_runs_become_one_symbol(self):
+        normalized, runs = normalize_text(u'1998年，ＡＢＣ公司和二○○一年12月')
+        self.assertEqual(normalized, NUMBER + u'年 ' + LATIN + u'公司和' + NUMBER + u'年'
+                         + NUMBER + u'月')
+        self.assertEqual(runs, [u'1998', u'ＡＢＣ', u'二○○一', u'12'])
+
+    def test_number_year_is_learned_from_statistics(self):
+        rng = random.Random(3)
+        text = []
+        for _ in range(400):
+            year = rng.choice([u'1998', u'１９９９', u'二○○○', u'2001', u'1997'])
+            month = rng.choice([u'1', u'12', u'６'])
+            text.append(u'%s年%s月，%s发展了%s。' % (year, month, rng.choice(WORDS),
+                                                rng.choice(WORDS)))
+        lexicon = discover_words(text)
+        for word in (u'1998年', u'１９９９年', u'二○○○年', u'12月'):
+            self.assertIn(word, lexicon)
+        self.assertNotIn(u'年12', lexicon)
+
+
+class InformationTest(unittest.TestCase):
+
+    def test_information_per_character(self):
+        per_char, entropy, length = information_per_char({u'ab': 1, u'cd': 1})
+        self.assertAlmostEqual(entropy, 0.6931, places=3)
+        self.assertEqual(length, 2.0)
+        self.assertAlmostEqual(per_char, 0.3466, places=3)
+        self.assertEqual(information_per_char({}), (0.0, 0.0, 0.0))
+
+    def test_discovered_words_lower_it(self):
+        finder = WordDiscovery()
+        finder.train(synthetic_text())
+        lexicon = finder.find()
+        chars = information_per_char(finder.char_counts())[0]
+        words = information_per_char(dict(lexicon.items()))[0]
+        self.assertLess(words, chars)
+
+
+class NewWordsTest(unittest.TestCase):
+
+    def test_new_words_leave_out_the_known_ones(self):
+        lexicon = discover_words(synthetic_text())
+        found = new_words(lexicon, known=set([u'中国', u'人民']))
+        words = [w for w, _, _ in found]
+        self.assertNotIn(u'中国', words)
+        self.assertIn(u'经济', words)
+        counts = [c for _, c, _ in found]
+        self.assertEqual(counts, sorted(counts, reverse=True))
+        self.assertTrue(all(len(w) >= 2 for w in words))
+
+
+class LegacyWordFinderTest(unittest.TestCase):
+
+    def test_original_methods(self):
+        text = synthetic_text()
+        finder = Word_Finder()
+        finder.train(text)
+        finder.find(text)
+        self.assertIn(u'中国', finder.words)
+        tokenizer = finder.export_tokenizer()
+        self.assertEqual(tokenizer.tokenize(u'中国人民'), [u'中国', u'人民'])
+        self.assertIn(u'人民', finder.export_trie())
+        finder.train(text)  # again after find, as the original allowed
+        finder.find(text)
+
+
+class DiscoverCommandTest(TempDirTestCase):
+
+    def corpus(self):
+        return self.write_text('corpus.txt', u'\n'.join(synthetic_text()) + u'\n')
+
+    def test_discover_writes_a_lexicon_and_a_summary(self):
+        status, out, err = run_cli('discover', self.corpus(), '-o', self.path('lex.tsv'))
+        self.assertEqual(status, 0, err)
+        lexicon = Lexicon.load(self.path('lex.tsv'))
+        self.assertIn(u'中国', lexicon)
+        self.assertIn(u'information per character', err)
+        self.assertIn(u'found', err)
+
+    def test_new_words_against_a_known_lexicon(self):
+        known = self.write_text('known.tsv', u'中国\t10\n人民\t5\n')
+        status, out, err = run_cli('discover', self.corpus(), '--new-words', '--exclude', known,
+                                   '--method', 'ngram', '-q')
+        self.assertEqual(status, 0, err)
+        lines = out.splitlines()
+        self.assertTrue(lines[0].startswith(u'#'))
+        words = [line.split(u'\t')[0] for line in lines[1:]]
+        self.assertNotIn(u'中国', words)
+        self.assertIn(u'经济', words)
+        self.assertEqual(len(lines[1].split(u'\t')), 3)
+
+    def test_a_corpus_without_words_is_a_one_line_error(self):
+        for name, text in (('empty.txt', u''), ('marks.txt', u'，。！\n'), ('one.txt', u'好\n')):
+            status, out, err = run_cli('discover', self.write_text(name, text))
+            self.assertEqual(status, 1)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+            self.assertIn(u'error', err)
+
+    def test_bad_thresholds_are_a_clear_error(self):
+        status, out, err = run_cli('discover', self.corpus(), '--thresholds', 'x')
+        self.assertEqual(status, 1)
+        self.assertIn(u'--thresholds', err)
+
+
+if __name__ == '__main__':
+    unittest.main()
