@@ -13,21 +13,21 @@ from __future__ import division
 
 import math
 
-from ._compat import iteritems
 
 
 def information_per_char(counts):
     """``(L, H, l)`` of a word -> count mapping, in nats.
 
-    ``counts`` is the token count of each word in a segmentation of the
-    corpus (for characters alone: each character's count).  Returns
+    ``counts`` (a dict, a :class:`Lexicon` or (word, count) pairs) is the
+    token count of each word in a segmentation of the corpus (for characters alone: each character's count).  Returns
     ``(0.0, 0.0, 0.0)`` for an empty mapping.
     """
     total = 0
     weighted_length = 0
     entropy_sum = 0.0  # sum c log c
     log = math.log
-    pairs = iteritems(counts) if isinstance(counts, dict) else counts
+    # a dict or Lexicon gives (word, count) items; anything else is pairs
+    pairs = counts.items() if hasattr(counts, 'items') else counts
     for word, count in pairs:
         if count > 0:
             total += count
