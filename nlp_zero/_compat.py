@@ -12,9 +12,11 @@ if PY2:  # pragma: no cover - exercised by the 2.7 CI run
     from itertools import imap as map  # noqa: F401
 
     def iteritems(d):
+        """A lazy iterator over the (key, value) pairs of ``d``."""
         return d.iteritems()
 
     def itervalues(d):
+        """A lazy iterator over the values of ``d``."""
         return d.itervalues()
 else:
     text_type = str
@@ -43,6 +45,7 @@ try:
     from itertools import accumulate  # noqa: F401
 except ImportError:  # Python 2.7
     def accumulate(iterable):
+        """Running sums of ``iterable`` (itertools.accumulate of Python 3)."""
         total = 0
         for x in iterable:
             total += x
@@ -61,11 +64,6 @@ def to_text(value, encoding='utf-8'):
 def stdin_bytes():
     """Standard input as a byte stream (decoding is the reader's job)."""
     return getattr(sys.stdin, 'buffer', sys.stdin)
-
-
-def stdout_bytes():
-    """Standard output as a byte stream (encoding is the writer's job)."""
-    return getattr(sys.stdout, 'buffer', sys.stdout)
 
 
 def stderr_write(message):

@@ -6,6 +6,7 @@ disk, Ctrl-C, a bug) never destroys the previous model file.
 """
 
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -23,22 +24,44 @@ def _replace(src, dst):
         os.rename(src, dst)
 
 
+def _file_mode(path):
+    """Permission bits for a save to ``path``: those of the file it
+    replaces, else what a plain ``open(path, 'w')`` would give."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_open(path, mode='w', encoding='utf-8'):
     """Open ``path`` for writing through a temporary file renamed on success.
 
     ``mode`` is ``'w'`` (text, UTF-8 by default, ``\\n`` line ends) or ``'wb'``.
     On any exception the temporary file is removed and ``path`` is untouched.
+    The saved file gets the permissions of the file it replaces, or those of
+    a new file (not the owner-only ones of a temporary file).  An error
+    about the folder (missing, not writable) names ``path``.
     """
+    target = path
     path = os.path.abspath(path)
+    if os.path.isdir(path):
+        raise IOError(errno.EISDIR, os.strerror(errno.EISDIR), target)
     folder = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix='.' + os.path.basename(path) + '.', suffix='.tmp', dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix='.' + os.path.basename(path) + '.', suffix='.tmp',
+                                   dir=folder)
+    except (IOError, OSError) as exc:  # name the target, not the temporary file
+        raise IOError(exc.errno, exc.strerror, target)
     try:
         if 'b' in mode:
             f = io.open(fd, mode)
         else:
             f = io.open(fd, mode, encoding=encoding, newline='\n')
         with f:
+            os.chmod(tmp, _file_mode(path))
             yield f
             f.flush()
             os.fsync(f.fileno())
@@ -58,6 +81,7 @@ class _StdoutText(object):
         self._encoding = encoding
         stream = sys.stdout
         if hasattr(stream, 'buffer'):
+            stream.flush()  # text printed before goes out first
             self._stream, self._encode = stream.buffer, True
         else:  # Python 2 file (bytes) or a text-only stream such as StringIO
             self._stream, self._encode = stream, PY2 and not isinstance(stream, io.TextIOBase)

@@ -20,6 +20,7 @@ import io
 import os
 import re
 import tempfile
+import zlib
 
 from ._compat import PY2, lzma, stdin_bytes, string_types, text_type
 from .errors import CorpusError
@@ -37,6 +38,10 @@ WORD_PATTERN = u'(?:[^\\W_]|[' + _EXTRA_WORD_CHARS + u'])+'
 
 _BLOCK = 1 << 20  # bytes read at a time
 _PROGRESS_EVERY = 1 << 12  # lines between two progress updates
+
+# What reading a damaged file can raise (corrupt compressed data included).
+_READ_ERRORS = (IOError, OSError, EOFError, zlib.error) + (
+    (lzma.LZMAError,) if lzma is not None else ())
 
 
 def compile_word_pattern(pattern=None):
@@ -59,6 +64,11 @@ _DEFAULT_WORDS_FAST = re.compile(u'[\\w' + _EXTRA_WORD_CHARS + u']+', re.UNICODE
 
 def fragments(text, pattern=None):
     """Split ``text`` into the runs of word characters it contains.
+
+    Counting never crosses punctuation or spaces, so the fragments are the
+    units that word discovery and template finding work on.  ``pattern``
+    (a string or compiled regular expression) replaces
+    :data:`WORD_PATTERN` for scripts or conventions it does not fit.
 
     >>> fragments(u'\u4eca\u5929\uff0c\u5929\u6c14 good!')
     [u'\u4eca\u5929', u'\u5929\u6c14', u'good']
@@ -361,32 +371,38 @@ class Corpus(object):
                 raw.close()
 
     def _wide_lines(self, source):
-        """UTF-16/32 text: decoded by a stream reader (line numbers, no byte offsets)."""
-        stream, raw, _ = self._open(source)
+        """UTF-16/32 text, decoded a block at a time.
+
+        As in the byte path, only ``\\n`` ends a line (a stream reader's
+        readline would also split at U+2028, form feeds ...), and a bad byte
+        is reported on its own line, or replaced without losing the text
+        around it.
+        """
+        stream, raw, read = self._open(source)
         position = raw.tell if raw is not None else _nothing
-        reader = codecs.getreader(self.encoding)(stream, 'strict')
-        number = 0
+        decoder = _WideDecoder(self, source.name)
+        bound = self.max_line_chars
+        spool = self._spool_writer(source)
         try:
             while True:
-                number += 1
                 try:
-                    line = reader.readline()
-                except UnicodeDecodeError as exc:
-                    if self.errors == 'strict':
-                        raise CorpusError('%s: line %d: cannot decode as %s (%s)' % (
-                            source.name, number, self.encoding, exc.reason))
-                    reader.errors = self.errors
-                    line = reader.readline()
-                    reader.errors = 'strict'
-                    self.bad_lines += 1
-                if not line:
+                    block = read(_BLOCK)
+                except _READ_ERRORS as exc:
+                    raise CorpusError('%s: cannot read: %s' % (source.name, exc))
+                if spool is not None:
+                    spool.write(block)
+                for line in decoder.feed(block):
+                    if bound is not None and len(line) > bound:
+                        for piece in _cut(line, bound):
+                            yield piece, position
+                    else:
+                        yield line, position
+                if not block:
                     break
-                line = line.rstrip(u'\r\n')
-                if number == 1 and line.startswith(u'\ufeff'):
-                    line = line[1:]
-                yield line, position
         finally:
             self._close(stream, raw)
+        if spool is not None:
+            self._finish_spool(source, spool)
 
     def _byte_lines(self, source):
         stream, raw, read = self._open(source)
@@ -398,11 +414,11 @@ class Corpus(object):
             while True:
                 try:
                     block = read(_BLOCK)
-                except (IOError, OSError, EOFError) as exc:
+                except _READ_ERRORS as exc:
                     raise CorpusError('%s: cannot read: %s' % (source.name, exc))
                 if first:
                     first = False
-                    if b'\x00' in block[:8192] and not _is_wide_encoding(self.encoding):
+                    if b'\x00' in block[:8192]:
                         raise CorpusError('%s looks like a binary file (it contains NUL bytes); '
                                           'give a text file, or its --encoding if it is UTF-16/32'
                                           % source.name)
@@ -540,6 +556,75 @@ class _LineDecoder(object):
         self.line_number += 1
         self.offset = self.long_line.start + self.long_line.size_fed
         self.long_line = None
+
+
+class _WideDecoder(object):
+    """Turns blocks of UTF-16/32 bytes into lines, reporting bad bytes by line.
+
+    A decoding error is handled here rather than by the codec so that its
+    line is known: strict mode raises a :class:`CorpusError` naming it; the
+    lenient modes replace or drop the bad bytes, count the line in
+    ``bad_lines`` once and go on after them.
+    """
+
+    def __init__(self, corpus, name):
+        self.corpus = corpus
+        self.name = name
+        self.decoder = codecs.getincrementaldecoder(corpus.encoding)('strict')
+        self.line_number = 1    # number of the line that ``pending`` begins
+        self.offset = 0         # bytes fed before the current block
+        self.pending = u''      # text of the unfinished line
+        self.last_bad = 0       # the last line counted in bad_lines
+        self.at_start = True
+
+    def feed(self, block):
+        """The lines completed by ``block`` (an empty block ends the text)."""
+        final = not block
+        text = self._decode(block, final)
+        if self.at_start and text:
+            self.at_start = False
+            if text.startswith(u'\ufeff'):
+                text = text[1:]
+        text = self.pending + text
+        lines = text.split(u'\n')
+        self.pending = lines.pop()
+        if final and self.pending:
+            lines.append(self.pending)
+            self.pending = u''
+        self.line_number += len(lines)
+        if u'\r' in text:
+            lines = [line[:-1] if line.endswith(u'\r') else line for line in lines]
+        return lines
+
+    def _decode(self, data, final):
+        decoder = self.decoder
+        corpus = self.corpus
+        parts = []
+        base = self.offset  # file offset of data[0]
+        self.offset += len(data)
+        while True:
+            try:
+                parts.append(decoder.decode(data, final))
+                return u''.join(parts)
+            except UnicodeDecodeError as exc:
+                held, flag = decoder.getstate()  # unchanged by the failed call
+                data = held + data
+                base -= len(held)
+                decoder.setstate((b'', flag))
+                # the bytes before the error are whole characters
+                parts.append(decoder.decode(data[:exc.start], False))
+                line = (self.line_number + self.pending.count(u'\n') +
+                        sum(part.count(u'\n') for part in parts))
+                if corpus.errors == 'strict':
+                    raise _decode_error(self.name, line, base + exc.start, exc, corpus.encoding)
+                if line != self.last_bad:
+                    self.last_bad = line
+                    corpus.bad_lines += 1
+                if corpus.errors == 'replace':
+                    parts.append(u'\ufffd')
+                skip = max(exc.end, exc.start + 1)
+                data = data[skip:]
+                base += skip
 
 
 class _LongLine(object):

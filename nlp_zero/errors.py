@@ -19,5 +19,6 @@ class FormatError(NlpZeroError, ValueError):
     def __init__(self, path, line_number, message):
         self.path = path
         self.line_number = line_number
-        where = '%s, line %d' % (path, line_number) if line_number else str(path)
+        # '%s' rather than str(): a unicode path stays unicode on Python 2
+        where = '%s, line %d' % (path, line_number) if line_number else '%s' % (path,)
         NlpZeroError.__init__(self, '%s: %s' % (where, message))

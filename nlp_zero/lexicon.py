@@ -23,6 +23,7 @@ from heapq import nsmallest
 
 from ._compat import iteritems, string_types, text_type
 from ._files import atomic_open
+from .corpus import _is_wide_encoding
 from .errors import FormatError
 
 __all__ = ['Lexicon']
@@ -233,9 +234,11 @@ class Lexicon(object):
         """Read a lexicon file: ``word<TAB>count`` lines (the format of
         :meth:`save`) or the original nlp-zero's ``word count`` lines.
 
-        Blank lines and lines starting with ``#`` are skipped.  A line that
-        has no count, or a count that is not a non-negative number, raises a
-        :class:`FormatError` naming the file and line.
+        Blank lines and lines starting with ``#`` are skipped; the counts of
+        a word listed twice are added.  A line that has no count, or a count
+        that is not a non-negative number, bytes that are not ``encoding``
+        text, or a file that cannot be opened raise a :class:`FormatError`
+        naming the file (and line).
         """
         lexicon = cls()
         counts = lexicon._counts
@@ -259,7 +262,9 @@ class Lexicon(object):
                         counts[word] = old + count
                         total += count
             except UnicodeDecodeError as exc:
-                raise FormatError(path, number + 1, 'not %s text (%s)' % (encoding, exc.reason))
+                # the text reader decodes ahead in blocks: find the bad line itself
+                number = _first_bad_line(path, encoding) or number + 1
+                raise FormatError(path, number, 'not %s text (%s)' % (encoding, exc.reason))
         lexicon._total = total
         return lexicon
 
@@ -272,6 +277,20 @@ class Lexicon(object):
         with atomic_open(path, 'w') as out:
             for word, count in self.most_common():
                 out.write(u'%s\t%s\n' % (word, _format_count(count)))
+
+
+def _first_bad_line(path, encoding):
+    """Number of the first line of ``path`` that does not decode, or None
+    when lines cannot be told apart in bytes (UTF-16/32)."""
+    if _is_wide_encoding(encoding):
+        return None
+    with io.open(path, 'rb') as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 def _format_count(count):

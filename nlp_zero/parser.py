@@ -289,10 +289,12 @@ class ParseTree(object):
 
     @property
     def words(self):
+        """The block's words, a slice of the sentence's."""
         return self.sentence[self.start:self.end]
 
     @property
     def content(self):
+        """The block's text: its words joined without spaces."""
         return u''.join(self.sentence[self.start:self.end])
 
     @property

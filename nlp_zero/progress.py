@@ -66,12 +66,22 @@ class Progress(object):
         return not self.quiet and hasattr(out, 'isatty') and out.isatty()
 
     def start(self, total=None, label=None):
+        """Begin a pass: reset the clock for rates and ETA.
+
+        ``total`` is the amount of work expected (in ``unit``), or None when
+        it is unknown (no percentage then); ``label`` replaces the label.
+        """
         if label is not None:
             self.label = label
         self.total = total
         self._start = self._last = clock()
 
     def update(self, done):
+        """Redraw the progress line for ``done`` units of work so far.
+
+        Cheap enough to call often: it draws at most once per ``interval``
+        and only on a terminal.
+        """
         now = clock()
         if now - self._last < self.interval or not self.live:
             return
@@ -94,6 +104,8 @@ class Progress(object):
         self._drawn = True
 
     def finish(self, done=None):
+        """End a pass: erase the progress line, so that the next output
+        starts on a clean line (``done`` is accepted for symmetry)."""
         self._clear()
 
     def _clear(self):
@@ -109,6 +121,7 @@ class Progress(object):
         self._write(message + '\n')
 
     def elapsed(self):
+        """Seconds since the last :meth:`start` (or since creation)."""
         return clock() - self._start
 
     def _write(self, text):

@@ -198,12 +198,14 @@ class TemplateSet(object):
         return self._counts.get(_as_template(template), 0)
 
     def get(self, template, default=0):
+        """The count of ``template``, or ``default`` when it is not in the set."""
         return self._counts.get(_as_template(template), default)
 
     def __iter__(self):
         return iter(self._counts)
 
     def items(self):
+        """(template, count) pairs, as a list, in no particular order."""
         return list(self._counts.items())
 
     @property
@@ -242,14 +244,20 @@ class TemplateSet(object):
 
     @classmethod
     def load(cls, path, encoding='utf-8'):
-        """Read a file written by :meth:`save` (``items<TAB>count`` lines).
+        """Read a file written by :meth:`save` (``items<TAB>count`` lines in
+        ``encoding``; repeated templates have their counts added).
 
-        Blank lines are skipped; anything else malformed raises
-        :class:`~nlp_zero.errors.FormatError` naming the file and line.
+        Blank lines are skipped; anything else malformed, or a file that
+        cannot be opened, raises :class:`~nlp_zero.errors.FormatError`
+        naming the file (and line), as :meth:`Lexicon.load` does.
         """
         result = cls()
+        try:
+            f = io.open(path, 'rb')
+        except (IOError, OSError) as exc:
+            raise FormatError(path, 0, 'cannot open templates: %s' % (exc.strerror or exc))
         # Lines are decoded one by one so that a bad byte is reported on its line.
-        with io.open(path, 'rb') as f:
+        with f:
             for number, raw in enumerate(f, 1):
                 try:
                     line = raw.decode(encoding)

@@ -46,7 +46,7 @@ from itertools import repeat
 from operator import add
 
 from ._compat import PY2, map, range, string_types, text_type
-from .corpus import as_corpus
+from .corpus import _EXTRA_WORD_CHARS, WORD_PATTERN, as_corpus
 from .lexicon import Lexicon
 
 __all__ = ['Tokenizer', 'ALNUM_CHARS']
@@ -56,9 +56,9 @@ __all__ = ['Tokenizer', 'ALNUM_CHARS']
 ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
                u'\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f')
 
-_WORD_CHARS = u'(?:[^\\W_]|[\u25cb\u3007])'   # as in nlp_zero.corpus.WORD_PATTERN
-_MARK_CHAR = u'(?:[^\\w\\s\u25cb\u3007]|_)'
-_WORD = re.compile(u'%s+$' % _WORD_CHARS, re.UNICODE)
+# A mark is neither whitespace nor a word character of nlp_zero.corpus.
+_MARK_CHAR = u'(?:[^\\w\\s%s]|_)' % _EXTRA_WORD_CHARS
+_WORD = re.compile(WORD_PATTERN + u'$', re.UNICODE)
 _ALNUM = re.compile(u'[%s]+' % ALNUM_CHARS, re.UNICODE)
 _IS_MARK = re.compile(_MARK_CHAR, re.UNICODE).match
 _REPEATED_MARK = re.compile(u'(%s)\\1' % _MARK_CHAR, re.UNICODE).search

@@ -9,6 +9,7 @@ import unittest
 from support import ROOT, TempDirTestCase, run_cli
 
 import nlp_zero
+from nlp_zero._compat import PY2
 
 
 class GeneralTest(unittest.TestCase):
@@ -73,6 +74,35 @@ class StatsTest(TempDirTestCase):
         self.assertEqual(status, 1)
         self.assertIn('missing.txt', err)
         self.assertNotIn('Traceback', err)
+
+    def test_non_ascii_file_names_in_error_lines(self):
+        # On Python 2 the command line gives file names as bytes.
+        encoding = sys.getfilesystemencoding() or 'utf-8'
+        try:
+            u'缺少词典无出'.encode(encoding)
+        except UnicodeError:
+            self.skipTest('file names cannot hold Chinese characters here')
+
+        def argument(path):
+            return path.encode(encoding) if PY2 else path
+        status, _, err = run_cli('stats', argument(self.path(u'缺少.txt')))
+        self.assertEqual(status, 1)
+        self.assertIn(u'缺少.txt', err)
+        self.assertNotIn('Traceback', err)
+        lexicon = self.write_text(u'词典.tsv', u'词\n')
+        status, _, err = run_cli('tokenize', '-l', argument(lexicon), stdin=b'')
+        self.assertEqual(status, 1)
+        self.assertIn(u'词典.tsv, line 1', err)
+        lexicon = self.write_text('lexicon.tsv', u'词\t1\n')
+        status, _, err = run_cli('tokenize', '-q', '-l', lexicon,
+                                 '-o', argument(self.path(u'无', u'出.txt')), stdin=b'x\n')
+        self.assertEqual(status, 1)
+        self.assertIn(u'出.txt', err)
+        gold = self.write_text('gold.txt', u'词 典\n')
+        status, out, err = run_cli('evaluate-segmentation', gold, gold, '--words',
+                                   argument(self.path(u'词典.tsv')))
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'not in ' + self.path(u'词典.tsv'), out)
 
     def test_binary_file(self):
         status, _, err = run_cli('stats', self.write_bytes('x.bin', b'\x00\x01' * 50))

@@ -59,6 +59,23 @@ class SourcesTest(TempDirTestCase):
         self.assertEqual(list(Corpus(gz)), [u'压缩的', u'文本'])
         self.assertEqual(list(Corpus(bz)), [u'压缩的', u'文本'])
 
+    def test_damaged_compressed_file_is_named(self):
+        text = u''.join(u'第%d行\n' % i for i in range(5000)).encode('utf-8')
+        data = io.BytesIO()
+        with gzip.GzipFile(fileobj=data, mode='wb') as f:
+            f.write(text)
+        data = data.getvalue()
+        path = self.write_bytes('damaged.txt.gz', data[:200] + b'\x00' * 100 + data[300:])
+        with self.assertRaises(CorpusError) as caught:
+            list(Corpus(path))
+        self.assertIn('damaged.txt.gz', str(caught.exception))
+        if lzma is not None:
+            data = lzma.compress(text)
+            path = self.write_bytes('damaged.txt.xz', data[:30] + b'\xff' * 20 + data[50:])
+            with self.assertRaises(CorpusError) as caught:
+                list(Corpus(path))
+            self.assertIn('damaged.txt.xz', str(caught.exception))
+
     @unittest.skipIf(lzma is None, 'no lzma module')
     def test_xz_file(self):
         path = self.write_bytes('a.txt.xz', lzma.compress(u'xz 文本\n'.encode('utf-8')))
@@ -84,6 +101,17 @@ class SourcesTest(TempDirTestCase):
                 else:
                     with self.assertRaises(CorpusError):
                         list(corpus)
+        finally:
+            sys.stdin = saved
+
+    def test_utf16_standard_input_can_be_spooled(self):
+        saved = sys.stdin
+        try:
+            data = io.BytesIO(u'标准\n输入\n'.encode('utf-16'))
+            sys.stdin = data if PY2 else io.TextIOWrapper(data, encoding='utf-8')
+            corpus = Corpus('-', encoding='utf-16', spool=True)
+            self.assertEqual(list(corpus), [u'标准', u'输入'])
+            self.assertEqual(list(corpus), [u'标准', u'输入'])
         finally:
             sys.stdin = saved
 
@@ -154,6 +182,28 @@ class DecodingTest(TempDirTestCase):
         self.assertEqual(list(Corpus(path, encoding='gbk')), [u'中文'])
         path = self.write_bytes('u16.txt', u'中文\n'.encode('utf-16'))
         self.assertEqual(list(Corpus(path, encoding='utf-16')), [u'中文'])
+
+    def test_utf16_lines_end_only_at_newlines(self):
+        text = u'\ufeff一\u2028二\x0c三\r\n四\n\n五'
+        path = self.write_bytes('u16.txt', text.encode('utf-16-le'))
+        self.assertEqual(list(Corpus(path, encoding='utf-16-le')),
+                         [u'一\u2028二\x0c三', u'四', u'', u'五'])
+
+    def test_utf16_bad_bytes_name_their_line_and_lose_nothing_else(self):
+        lines = [u'第%d行' % i for i in range(1, 40)]
+        data = u'\n'.join(lines[:5] + [u'']).encode('utf-16-le') + b'\x00\xdc' + \
+            u'\n'.join(lines[5:]).encode('utf-16-le')
+        path = self.write_bytes('u16.txt', data)
+        with self.assertRaises(CorpusError) as caught:
+            list(Corpus(path, encoding='utf-16-le'))
+        self.assertIn('u16.txt: line 6, byte offset %d' % (len(data) - len(
+            u'\n'.join(lines[5:]).encode('utf-16-le')) - 2), str(caught.exception))
+        corpus = Corpus(path, encoding='utf-16-le', errors='replace')
+        self.assertEqual(list(corpus), lines[:5] + [u'\ufffd' + lines[5]] + lines[6:])
+        self.assertEqual(corpus.bad_lines, 1)
+        corpus = Corpus(path, encoding='utf-16-le', errors='ignore')
+        self.assertEqual(list(corpus), lines)
+        self.assertEqual(corpus.bad_lines, 1)
 
     def test_binary_file_is_refused(self):
         path = self.write_bytes('data.bin', b'\x00\x01\x02' * 100)

@@ -94,10 +94,23 @@ class LexiconFileTest(TempDirTestCase):
         with self.assertRaises(FormatError):
             Lexicon.load(self.path('nothing.tsv'))
 
+    def test_error_about_a_whole_file_with_a_chinese_name(self):
+        error = FormatError(u'词典.tsv', 0, 'cannot open lexicon: No such file or directory')
+        self.assertEqual(error.path, u'词典.tsv')
+        self.assertIn(u'词典.tsv: cannot open', u'%s' % (error.args[0],))
+
     def test_not_utf8(self):
         path = self.write_bytes('latin.tsv', b'caf\xe9\t1\n')
         with self.assertRaises(FormatError):
             Lexicon.load(path)
+
+    def test_bad_byte_far_into_the_file_names_its_own_line(self):
+        good = u''.join(u'w%d\t1\n' % i for i in range(3000)).encode('ascii')
+        path = self.write_bytes('big.tsv', good + b'caf\xe9\t1\n')
+        with self.assertRaises(FormatError) as caught:
+            Lexicon.load(path)
+        self.assertEqual(caught.exception.line_number, 3001)
+        self.assertIn('big.tsv, line 3001', str(caught.exception))
 
 
 if __name__ == '__main__':

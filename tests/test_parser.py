@@ -170,6 +170,15 @@ class ParseCommandTest(TempDirTestCase):
         self.assertEqual(status, 1)
         self.assertIn('bad.tsv, line 1', err)
 
+    def test_bad_numbers_are_usage_errors(self):
+        status, _, err = run_cli('templates', '-l', self.lexicon, '-o', '-', '--window', '0')
+        self.assertEqual(status, 2)
+        self.assertIn('argument --window: expected a whole number of at least 1', err)
+        status, _, err = run_cli('parse', '-l', self.lexicon, '--templates', self.templates,
+                                 '--max-span', '-1')
+        self.assertEqual(status, 2)
+        self.assertIn('argument --max-span: expected a whole number of at least 0', err)
+
     def test_templates_command(self):
         from test_templates import question_corpus
         corpus = self.write_text('corpus.txt', u'\n'.join(question_corpus()) + u'\n')

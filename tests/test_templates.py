@@ -88,6 +88,11 @@ class TemplateSetTest(TempDirTestCase):
         except FormatError as exc:
             self.assertIn('t.tsv, line 2', str(exc))
 
+    def test_missing_file_is_a_format_error_naming_it(self):
+        with self.assertRaises(FormatError) as caught:
+            TemplateSet.load(self.path('nothing.tsv'))
+        self.assertIn('nothing.tsv', str(caught.exception))
+
     def test_save_is_atomic(self):
         path = self.write_text('t.tsv', u'old\t1\n')
         broken = TemplateSet()

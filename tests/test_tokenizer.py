@@ -38,6 +38,14 @@ class TokenizerTest(unittest.TestCase):
         self.assertEqual(self.tokenizer.tokenize(u'中外——科学……“名著”'),
                          [u'中外', u'——', u'科学', u'……', u'“', u'名著', u'”'])
 
+    def test_rare_ideographs_are_word_characters_on_every_python(self):
+        # CJK extension E (U+2B820...) is missing from older Unicode tables:
+        # it still forms words and is never taken for a repeated mark.
+        word = u'\U0002b820\U0002b821'
+        tokenizer = Tokenizer({word: 5, u'中': 3})
+        self.assertEqual(tokenizer.tokenize(word + u'中'), [word, u'中'])
+        self.assertEqual(Tokenizer({}).tokenize(u'\U0002b820' * 2), [u'\U0002b820'] * 2)
+
     def test_digits_and_latin_letters_are_kept_whole(self):
         self.assertEqual(self.tokenizer.tokenize(u'１９９６年ABC123科学 abc'),
                          [u'１９９６', u'年', u'ABC123', u'科学', u'abc'])
@@ -208,6 +216,17 @@ class TokenizeCommandTest(TempDirTestCase):
         status, _, err = run_cli('tokenize', '-l', lexicon, stdin=b'')
         self.assertEqual(status, 1)
         self.assertIn('lexicon.tsv, line 1', err)
+
+    def test_output_into_a_missing_folder_names_the_output_file(self):
+        lexicon = self.path('lexicon.tsv')
+        Lexicon(WORDS).save(lexicon)
+        output = self.path('missing', 'out.txt')
+        status, _, err = run_cli('tokenize', '-l', lexicon, '-q', '-o', output, stdin=b'x\n')
+        self.assertEqual(status, 1)
+        lines = err.strip().splitlines()
+        self.assertEqual(len(lines), 1, err)
+        self.assertIn(u'cannot access %s: ' % output, lines[0])
+        self.assertNotIn(u'.tmp', lines[0])  # not the temporary file's name
 
 
 if __name__ == '__main__':

@@ -7,13 +7,13 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 
 import argparse
 import errno
-import sys
 
 from .. import __version__
-from .._compat import stderr_write
+from .._compat import stderr_write, text_type
 from ..errors import NlpZeroError
 from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
                word_commands)
+from ._common import argument_text
 
 _COMMAND_MODULES = (corpus_commands, discovery_commands, word_commands, structure_commands,
                     vector_commands, demo)
@@ -22,6 +22,8 @@ PROG = 'nlp-zero'
 
 
 def build_parser():
+    """The argparse parser with every subcommand registered (also used to
+    document the commands)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description='Unsupervised NLP from raw text: word discovery, tokenization, '
@@ -46,16 +48,28 @@ def main(argv=None):
     try:
         status = args.run(args)
     except NlpZeroError as exc:
-        return _fail(args, exc, str(exc))
+        return _fail(args, exc, _text(exc))
     except (IOError, OSError) as exc:
         if getattr(exc, 'errno', None) == errno.EPIPE:  # e.g. "| head": not an error
             return 0
-        where = (' %s' % exc.filename) if getattr(exc, 'filename', None) else ''
-        return _fail(args, exc, 'cannot access%s: %s' % (where, exc.strerror or exc))
+        where = (u' ' + _text(exc.filename)) if getattr(exc, 'filename', None) else u''
+        return _fail(args, exc, u'cannot access%s: %s' % (where, _text(exc.strerror or exc)))
     except KeyboardInterrupt:
         stderr_write('%s: interrupted\n' % PROG)
         return 130
     return status or 0
+
+
+def _text(value):
+    """A message or an exception as unicode text.  On Python 2, file names
+    from the command line are bytes and may not be ASCII, so a message that
+    contains one is decoded rather than left to fail in ``u'%s' % message``."""
+    if isinstance(value, bytes):
+        return argument_text(value)
+    try:
+        return text_type(value)
+    except UnicodeError:  # Python 2: an exception whose message is such bytes
+        return _text(str(value))
 
 
 def _fail(args, exc, message):

@@ -1,10 +1,10 @@
 """Options and helpers shared by the subcommands."""
 
 import argparse
-import io
 import sys
 
 from .._compat import text_type
+from .._files import open_output
 from ..corpus import Corpus
 from ..datasets import sample_corpus_path
 from ..progress import Progress
@@ -22,6 +22,28 @@ def common_options():
     group.add_argument('--debug', action='store_true',
                        help='show a full traceback on errors')
     return parent
+
+
+def _whole_number(text, least):
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or value < least:
+        raise argparse.ArgumentTypeError('expected a whole number of at least %d, not %r'
+                                         % (least, text))
+    return value
+
+
+def positive_int(text):
+    """argparse type of counts and sizes that must be 1 or more: a bad value
+    is a usage error, not a traceback from deep inside a stage."""
+    return _whole_number(text, 1)
+
+
+def non_negative_int(text):
+    """argparse type of counts that may be 0 (often "no limit")."""
+    return _whole_number(text, 0)
 
 
 def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
@@ -54,6 +76,7 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
 
 
 def make_progress(args, label=''):
+    """A :class:`Progress` reporter for a command, silent with ``--quiet``."""
     return Progress(label=label, quiet=getattr(args, 'quiet', False))
 
 
@@ -76,20 +99,24 @@ def report_bad_lines(corpus, progress):
 
 
 def echo(text=u''):
-    """Print one line of unicode text to stdout as UTF-8, whatever the locale."""
+    """Print one line of unicode text to stdout as UTF-8, whatever the locale
+    (flushed at once, so that output interleaves well with stderr)."""
     if not isinstance(text, text_type):
         text = text_type(text)
-    data = (text + u'\n').encode('utf-8')
-    stream = sys.stdout
-    buffer = getattr(stream, 'buffer', None)
-    if buffer is not None:
-        stream.flush()
-        buffer.write(data)
-        buffer.flush()
-    elif isinstance(stream, io.TextIOBase):  # a text-only stream, e.g. StringIO in tests
-        stream.write(text + u'\n')
-    else:  # Python 2's byte-oriented file
-        stream.write(data)
+    with open_output(None) as out:
+        out.write(text + u'\n')
+
+
+def argument_text(value):
+    """A command-line argument (a file name, a sentence) as unicode text:
+    Python 2 gives them as bytes in the file-system encoding, which is
+    ASCII in the C locale: then UTF-8 is the best guess."""
+    if isinstance(value, text_type):
+        return value
+    try:
+        return value.decode(sys.getfilesystemencoding() or 'utf-8')
+    except UnicodeDecodeError:
+        return value.decode('utf-8', 'replace')
 
 
 def show_char(char):

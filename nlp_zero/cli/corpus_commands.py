@@ -2,16 +2,18 @@
 
 from collections import Counter
 
-from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines, show_char
+from ._common import (add_command, echo, make_progress, non_negative_int, open_corpus,
+                      report_bad_lines, show_char)
 
 
 def register(commands):
+    """Add ``stats`` to the subcommands (an argparse subparsers object)."""
     parser = add_command(commands, 'stats', run_stats, corpus=True,
                          help='count lines, characters and the most frequent characters')
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
                         help='files or folders (.gz/.bz2/.xz; "-" for stdin); '
                              'default: the bundled sample')
-    parser.add_argument('--top', type=int, default=20, metavar='N',
+    parser.add_argument('--top', type=non_negative_int, default=20, metavar='N',
                         help='how many of the most frequent characters to show (default: 20)')
 
 
@@ -26,6 +28,7 @@ def corpus_stats(corpus):
 
 
 def run_stats(args):
+    """``nlp-zero stats``: print the counts of :func:`corpus_stats`."""
     progress = make_progress(args, 'reading')
     corpus = open_corpus(args, args.corpus, progress, spool=False)
     lines, chars = corpus_stats(corpus)

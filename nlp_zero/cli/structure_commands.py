@@ -4,7 +4,6 @@
 from __future__ import division
 
 import itertools
-import sys
 
 from .._compat import clock, text_type
 from ..corpus import Corpus, fragments
@@ -13,13 +12,15 @@ from ..parser import Parser
 from ..template_finder import TemplateFinder
 from ..templates import TemplateSet
 from ..tokenizer import Tokenizer
-from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
+from ._common import (add_command, argument_text, echo, make_progress, non_negative_int,
+                      open_corpus, positive_int, report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
 
 
 def register(commands):
+    """Add ``templates`` and ``parse`` to the subcommands."""
     parser = add_command(commands, 'templates', run_templates, corpus=True,
                          help='find sentence templates in a corpus with a lexicon',
                          description='Find sentence templates ([X]的[X]是[X]呢) from skip-gram '
@@ -27,26 +28,26 @@ def register(commands):
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
                         help='files or folders (.gz/.bz2/.xz; "-" for stdin); '
                              'default: the bundled sample')
-    parser.add_argument('--lexicon', required=True, metavar='LEXICON.tsv',
+    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
                         help='lexicon used to tokenize the corpus (word<TAB>count lines)')
     parser.add_argument('--output', '-o', required=True, metavar='TEMPLATES.tsv',
                         help='where to save the templates ("-" for stdout)')
-    parser.add_argument('--window', type=int, default=5, metavar='N',
+    parser.add_argument('--window', type=positive_int, default=5, metavar='N',
                         help='pairs are counted up to N words apart (default: 5)')
     parser.add_argument('--min-proba', type=float, default=1e-5, metavar='P',
                         help='lowest probability of a linking pair and of a template '
                              '(default: 1e-5)')
     parser.add_argument('--min-pmi', type=float, default=2.0, metavar='PMI',
                         help='lowest mutual information of a linking pair (default: 2)')
-    parser.add_argument('--min-count', type=int, default=2, metavar='N',
+    parser.add_argument('--min-count', type=non_negative_int, default=2, metavar='N',
                         help='lowest count of a kept template (default: 2)')
-    parser.add_argument('--max-steps', type=int, default=10000, metavar='N',
+    parser.add_argument('--max-steps', type=positive_int, default=10000, metavar='N',
                         help='cap on the path walk in one stretch of a fragment '
                              '(default: 10000)')
-    parser.add_argument('--max-pairs', type=int, default=2000000, metavar='N',
+    parser.add_argument('--max-pairs', type=positive_int, default=2000000, metavar='N',
                         help='prune the pair table to its most frequent half beyond N '
                              'entries (default: 2000000)')
-    parser.add_argument('--top', type=int, default=20, metavar='N',
+    parser.add_argument('--top', type=non_negative_int, default=20, metavar='N',
                         help='how many templates to show (default: 20)')
 
     parser = add_command(commands, 'parse', run_parse,
@@ -58,14 +59,14 @@ def register(commands):
                         help='sentences to parse (default: lines of stdin)')
     parser.add_argument('--templates', required=True, metavar='TEMPLATES.tsv',
                         help='templates from "nlp-zero templates"')
-    parser.add_argument('--lexicon', required=True, metavar='LEXICON.tsv',
+    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
                         help='lexicon used to tokenize the sentences')
     parser.add_argument('--tree', action='store_true',
                         help='after each bracketed line, show the blocks as an indented tree')
     parser.add_argument('--null-score', type=float, default=-20.0, metavar='S',
                         help='log-score of each extra word of a block with no template '
                              '(default: -20)')
-    parser.add_argument('--max-span', type=int, default=150, metavar='N',
+    parser.add_argument('--max-span', type=non_negative_int, default=150, metavar='N',
                         help='longest sentence searched for templates, in words; longer '
                              'ones are read as isolated words (default: 150; 0: no cap, '
                              'cubic time)')
@@ -76,6 +77,7 @@ def _tokenizer(path):
 
 
 def run_templates(args):
+    """``nlp-zero templates``: find templates, save them, print a summary."""
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
     corpus = open_corpus(args, args.corpus, progress, spool=False)
@@ -111,12 +113,6 @@ def run_templates(args):
     return 0
 
 
-def _argument_text(value):
-    if isinstance(value, text_type):
-        return value
-    return value.decode(sys.getfilesystemencoding() or 'utf-8')
-
-
 def _structured(templates):
     """(template, count) of the templates that relate two or more words
     (so neither [X]w[X] nor any other one-word template), most frequent first."""
@@ -124,11 +120,12 @@ def _structured(templates):
 
 
 def run_parse(args):
+    """``nlp-zero parse``: print each sentence bracketed (and as a tree)."""
     tokenizer = _tokenizer(args.lexicon)
     parser = Parser(TemplateSet.load(args.templates), tokenizer.tokenize,
                     null_score=args.null_score, max_span=args.max_span or None)
     if args.sentences:
-        sentences = (_argument_text(s) for s in args.sentences)
+        sentences = (argument_text(s) for s in args.sentences)
     else:
         sentences = Corpus('-')
     for sentence in sentences:

@@ -8,10 +8,12 @@ from ..corpus import Corpus
 from ..evaluate import segmentation_scores
 from ..lexicon import Lexicon
 from ..tokenizer import Tokenizer
-from ._common import add_command, echo, make_progress, report_bad_lines
+from ._common import (add_command, argument_text, echo, make_progress, open_corpus,
+                      report_bad_lines)
 
 
 def register(commands):
+    """Add ``tokenize`` and ``evaluate-segmentation`` to the subcommands."""
     parser = add_command(
         commands, 'tokenize', run_tokenize, corpus=True, max_line_chars=None,
         help='cut text into words with a lexicon (unigram, minimum entropy)',
@@ -46,13 +48,12 @@ def register(commands):
 
 
 def run_tokenize(args):
+    """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
     progress = make_progress(args, 'tokenizing')
     lexicon = Lexicon.load(args.lexicon)
     progress.log('lexicon %s: %d words' % (args.lexicon, len(lexicon)))
     tokenizer = Tokenizer(lexicon, keep_alnum=not args.split_alnum)
-    corpus = Corpus(args.files or ['-'], encoding=args.encoding, errors=args.errors,
-                    glob=args.glob, max_line_chars=args.max_line_chars or None, spool=False,
-                    progress=progress)
+    corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
     chars = 0
     join = u' '.join
@@ -68,10 +69,6 @@ def run_tokenize(args):
     return 0
 
 
-def _read_lines(path):
-    return Corpus(path)
-
-
 def _read_vocabulary(path):
     """Words of a word list, a segmented file or a ``word<TAB>count`` lexicon."""
     words = set()
@@ -85,9 +82,10 @@ def _read_vocabulary(path):
 
 
 def run_evaluate(args):
+    """``nlp-zero evaluate-segmentation``: print the scores, one per line."""
     vocabulary = _read_vocabulary(args.words) if args.words else None
-    scores = segmentation_scores(_read_lines(args.gold), _read_lines(args.predicted),
-                                 vocabulary, gold_name=args.gold, predicted_name=args.predicted)
+    scores = segmentation_scores(Corpus(args.gold), Corpus(args.predicted), vocabulary,
+                                 gold_name=args.gold, predicted_name=args.predicted)
     echo(u'lines\t%d' % scores.lines)
     echo(u'gold words\t%d' % scores.gold_words)
     echo(u'predicted words\t%d' % scores.predicted_words)
@@ -97,7 +95,7 @@ def run_evaluate(args):
     echo(u'F1\t%.4f' % scores.f1)
     if vocabulary is not None:
         echo(u'OOV rate\t%.4f (%d gold words not in %s)' % (
-            scores.oov_rate or 0.0, scores.oov_words, args.words))
+            scores.oov_rate or 0.0, scores.oov_words, argument_text(args.words)))
         if scores.oov_recall is not None:
             echo(u'OOV recall\t%.4f' % scores.oov_recall)
     return 0
