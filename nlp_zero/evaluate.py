@@ -20,6 +20,18 @@ class SegmentationScores(object):
     characters (same start and end).  ``oov_recall`` is the recall over the
     gold words that are not in the given vocabulary (None without one).
     Also readable as a dict: ``scores['f1']``, ``scores.as_dict()``.
+
+    Parameters
+    ----------
+    lines : int
+        How many sentence pairs were compared.
+    gold_words, predicted_words : int
+        How many words the gold and the predicted segmentation have.
+    correct : int
+        How many predicted words have a gold word's exact span.
+    oov_words, oov_correct : int, optional
+        How many gold words are out of the vocabulary, and how many of
+        those were predicted exactly (None when no vocabulary was given).
     """
 
     def __init__(self, lines, gold_words, predicted_words, correct,

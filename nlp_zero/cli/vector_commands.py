@@ -1,8 +1,158 @@
-"""Subcommands of the vector stage (filled in as the stage lands)."""
+"""``nlp-zero vectors``, ``similar`` and ``evaluate-vectors``: the vector stage."""
+
+import os
+
+from .._compat import to_text
+from ..corpus import compile_word_pattern
+from ..errors import NlpZeroError
+from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
 
 
 def register(commands):
-    pass
+    parser = add_command(commands, 'vectors', run_vectors, corpus=True,
+                         help='count co-occurrences and train simpler-GloVe word vectors')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders of text, words separated by spaces unless '
+                             '--lexicon is given; default: the bundled sample')
+    parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
+                        help='where to write the vectors (word2vec text format)')
+    parser.add_argument('--lexicon', metavar='LEXICON.tsv',
+                        help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
+                             'from "nlp-zero discover"); punctuation tokens are dropped')
+    parser.add_argument('--dim', type=int, default=100,
+                        help='vector size (default: 100; 0: suggested from the vocabulary size)')
+    parser.add_argument('--window', type=int, default=10, help='window size (default: 10)')
+    parser.add_argument('--min-count', type=int, default=5,
+                        help='ignore words seen fewer times (default: 5)')
+    parser.add_argument('--max-vocab', type=int, default=None, metavar='N',
+                        help='keep only the N most frequent words')
+    parser.add_argument('--epochs', type=int, default=None,
+                        help='passes over the pairs (default: 10)')
+    parser.add_argument('--model', type=int, default=0, choices=(0, 1, 2),
+                        help='0: one vector per word (default); 1/2: centre and context '
+                             'vectors, concatenated / summed')
+    parser.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
+                        help='training backend (default: numpy when importable)')
+    parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
+    parser.add_argument('--checkpoint', metavar='FILE',
+                        help='save the training state here after every epoch and resume '
+                             'from it when it exists')
+    parser.add_argument('--counts', metavar='FILE',
+                        help='also save the co-occurrence counts to FILE')
+
+    parser = add_command(commands, 'similar', run_similar,
+                         help='show the nearest words of a word in a vectors file')
+    parser.add_argument('vectors', metavar='VECTORS.txt')
+    parser.add_argument('word', nargs='+', metavar='WORD')
+    parser.add_argument('--related', action='store_true',
+                        help='rank by inner product (words that occur together) instead of '
+                             'cosine (words that occur in the same contexts)')
+    parser.add_argument('--topn', type=int, default=10, metavar='N')
+
+    parser = add_command(commands, 'evaluate-vectors', run_evaluate,
+                         help='score a vectors file on word-similarity and analogy sets')
+    parser.add_argument('vectors', metavar='VECTORS.txt')
+    parser.add_argument('--wordsim', action='append', default=[], metavar='FILE',
+                        help='word1<TAB>word2<TAB>score file (repeatable): Spearman correlation')
+    parser.add_argument('--analogy', action='append', default=[], metavar='FILE',
+                        help='questions-words file (repeatable): 3CosAdd accuracy')
+    parser.add_argument('--restrict-vocab', type=int, default=30000, metavar='N',
+                        help='analogy candidates: the N first words (default: 30000)')
+
+
+def _token_lines(corpus, lexicon_path):
+    """The corpus as token lists: split on whitespace, or tokenized with a lexicon."""
+    if not lexicon_path:
+        return corpus
+    from ..lexicon import Lexicon
+    from ..tokenizer import Tokenizer
+    tokenizer = Tokenizer(Lexicon.load(lexicon_path))
+    return _Tokenized(corpus, tokenizer)
+
+
+class _Tokenized(object):
+    """Re-iterable view of a corpus as token lists.
+
+    Tokens without a word character (spaces, punctuation) are dropped: they
+    would take window slots and become the most frequent "words".
+    """
+
+    def __init__(self, corpus, tokenizer):
+        self.corpus = corpus
+        self.tokenizer = tokenizer
+
+    @property
+    def bytes_read(self):
+        return self.corpus.bytes_read
+
+    def __iter__(self):
+        tokenize = self.tokenizer.tokenize
+        is_word = compile_word_pattern().search
+        for line in self.corpus:
+            yield [w for w in tokenize(line) if is_word(w)]
+
+
+def run_vectors(args):
+    from ..cooccurrence import Cooccurrence
+    from ..glove import SimplerGlove
+    progress = make_progress(args, 'counting')
+    corpus = open_corpus(args, args.corpus, progress)
+    if args.dim < 0 or args.window < 1 or (args.epochs or 0) < 0 or args.min_count < 1:
+        raise NlpZeroError('--dim, --window, --epochs and --min-count must be positive')
+    lines = _token_lines(corpus, args.lexicon)
+    table = Cooccurrence.count(lines, min_count=args.min_count, max_vocab=args.max_vocab,
+                               window=args.window, progress=progress)
+    report_bad_lines(corpus, progress)
+    if not table.pairs:
+        raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
+                           'high for it?')
+    if args.counts:
+        table.save(args.counts)
+    options = {} if args.epochs is None else {'epochs': args.epochs}
+    model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
+                         seed=args.seed, **options)
+    progress.log('training %s-dimensional vectors for %d words on %d pairs (%s backend)' % (
+        args.dim or 'auto', len(table), len(table.pairs), model.chosen_backend()))
+    vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
+    vectors.save_word2vec_format(args.output)
+    progress.log('wrote %d vectors to %s' % (len(vectors), args.output))
+    return 0
+
+
+def _load(path):
+    from ..vectors import WordVectors
+    return WordVectors.load_word2vec_format(path)
+
+
+def run_similar(args):
+    vectors = _load(args.vectors)
+    for word in args.word:
+        word = to_text(word)
+        if word not in vectors:
+            raise NlpZeroError(u'%r is not in %s' % (word, args.vectors))
+        if args.related:
+            found = vectors.most_related(word, topn=args.topn)
+        else:
+            found = vectors.most_similar(word, topn=args.topn)
+        echo(word + u'\t' + u'  '.join(u'%s %.3f' % (w, s) for w, s in found))
+    return 0
+
+
+def run_evaluate(args):
+    if not args.wordsim and not args.analogy:
+        raise NlpZeroError('give at least one --wordsim or --analogy file')
+    vectors = _load(args.vectors)
+    for path in args.wordsim:
+        result = vectors.evaluate_word_pairs(path)
+        echo(u'%s\tspearman %.4f\tpearson %.4f\tcoverage %.3f (%d/%d pairs)' % (
+            os.path.basename(path), result.spearman, result.pearson, result.coverage,
+            result.used, result.total))
+    for path in args.analogy:
+        result = vectors.evaluate_word_analogies(path, restrict_vocab=args.restrict_vocab)
+        echo(u'%s\taccuracy %.4f\tcoverage %.3f (%d/%d questions)' % (
+            os.path.basename(path), result.accuracy, result.coverage, result.used,
+            result.total))
+    return 0
 
 
 def demo(args, progress, context):
@@ -11,3 +161,26 @@ def demo(args, progress, context):
     ``context`` is a dict shared by the demo parts (e.g. 'corpus', and the
     'lexicon' and 'tokenizer' that word discovery leaves for later stages).
     """
+    from ..cooccurrence import Cooccurrence
+    from ..corpus import fragments
+    from ..glove import SimplerGlove
+    from ..datasets import sample_corpus
+    corpus = context.get('corpus') or sample_corpus()
+    tokenizer = context.get('tokenizer')
+    lines = []
+    for n, line in enumerate(corpus):
+        if n >= 800:  # a slice: the demo must take seconds, also on Python 2.7
+            break
+        for piece in fragments(line):
+            lines.append(tokenizer.tokenize(piece) if tokenizer is not None else list(piece))
+    table = Cooccurrence.count(lines, min_count=5, max_vocab=500, window=3)
+    vectors = SimplerGlove(dim=32, epochs=4, seed=1).fit(table)
+    echo(u'')
+    echo(u'Word vectors (simpler GloVe, %d words, %d dimensions, %s):' % (
+        len(vectors), vectors.vector_size, 'words' if tokenizer is not None else 'characters'))
+    shown = [w for w in vectors.index_to_key[20:200] if len(w) > 1 or tokenizer is None][:4]
+    for word in shown:
+        echo(u'  similar to %s: %s' % (word, u' '.join(w for w, _ in vectors.most_similar(
+            word, topn=8))))
+        echo(u'  related to %s: %s' % (word, u' '.join(w for w, _ in vectors.most_related(
+            word, topn=8))))

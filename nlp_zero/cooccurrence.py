@@ -1,0 +1,451 @@
+"""Word co-occurrence counts and the PMI statistics read from them.
+
+:class:`Cooccurrence` holds a vocabulary (words sorted by frequency, with
+their unigram counts) and the symmetric window counts ``X[i, j]``: how many
+times word ``j`` occurs within ``window`` tokens of word ``i``.  These are the
+sufficient statistics of the simpler-GloVe model (:mod:`nlp_zero.glove`).
+
+Why it is built the way it is:
+
+* Pairs are stored as integers, ``key = i * stride + j`` with ``i < j`` and
+  ``stride = len(vocabulary) + 1``, in one dict: a tuple-of-strings key costs
+  several times the memory and hashes slower.
+* Counting runs at C speed: for every offset ``d`` of the window one
+  ``Counter.update(map(add, left_keys[:-d], ids[d:]))`` counts all pairs at
+  that distance in a batch of token ids; there is no Python loop per pair.
+* Out-of-vocabulary tokens are removed *before* windowing (the word2vec and
+  GloVe convention: rare words do not take window slots), windows never cross
+  line ends, and a word never co-occurs with itself (the diagonal is dropped).
+
+File format (:meth:`Cooccurrence.save`, UTF-8 text, one record per line)::
+
+    # nlp-zero cooccurrence 1
+    # {"window": 10, "distance_weighting": false, "tokens": 1234, "words": 3, "pairs": 2}
+    w<TAB>word<TAB>count         (one per vocabulary word, in id order)
+    p<TAB>i<TAB>j<TAB>count      (one per stored pair, i < j, ids as above)
+"""
+
+from __future__ import division
+
+import io
+import json
+import math
+import platform
+from collections import Counter
+from itertools import compress, repeat
+from operator import add, floordiv, gt, lt, mod, mul
+
+from ._compat import iteritems, map, range, string_types, text_type, zip
+from ._files import atomic_open
+from .errors import CorpusError, FormatError
+from .progress import log
+
+__all__ = ['Cooccurrence', 'count_words', 'build_vocabulary']
+
+#: Token ids counted in one batch (lines are packed together up to this size).
+_BATCH_IDS = 1 << 18
+
+#: Ordered-pair counts kept before they are folded into the table: bounds the
+#: memory of the counting pass at a small cost in speed.
+_MAX_RAW = 8000000
+
+_PYPY = platform.python_implementation() == 'PyPy'
+
+_MAGIC = u'# nlp-zero cooccurrence 1'
+
+
+def _token_lists(source):
+    """Token lists from a Corpus/iterable of lines (split on whitespace) or of lists."""
+    if isinstance(source, string_types):
+        raise TypeError('expected an iterable of token lists or lines, not a single string')
+    for item in source:
+        if isinstance(item, string_types):
+            item = item.split()
+        yield item
+
+
+def count_words(token_lists, progress=None):
+    """Unigram counts (a Counter) of an iterable of token lists or lines."""
+    counts = Counter()
+    update = counts.update
+    lines = 0
+    for tokens in _token_lists(token_lists):
+        update(tokens)
+        lines += 1
+    log(progress, 'counted %d distinct words in %d lines' % (len(counts), lines))
+    return counts
+
+
+def build_vocabulary(counts, min_count=5, max_vocab=None):
+    """``[(word, count)]`` with count >= min_count, most frequent first.
+
+    Ties are broken by the word itself so that the ids do not depend on the
+    order the corpus was read in.  ``max_vocab`` keeps only the most frequent.
+    """
+    kept = [(w, c) for w, c in iteritems(counts) if c >= min_count]
+    kept.sort(key=lambda wc: (-wc[1], wc[0]))
+    if max_vocab is not None:
+        kept = kept[:max_vocab]
+    return kept
+
+
+class Cooccurrence(object):
+    """Vocabulary, unigram counts and symmetric window co-occurrence counts.
+
+    Parameters
+    ----------
+    vocabulary : list of (word, count)
+        The words (their ids are their positions) and their corpus counts.
+    window : int
+        Words at most this many tokens apart co-occur (default 10).
+    distance_weighting : bool
+        Count a pair at distance ``d`` as ``1/d`` instead of 1 (GloVe's
+        choice; default off: every pair in the window counts 1, as word2vec's
+        average window).
+
+    Build one with :meth:`count` (or :meth:`add` on an empty one).  The
+    probabilities are defined in :meth:`joint_probability`, :meth:`probability`
+    and :meth:`pmi`.
+    """
+
+    def __init__(self, vocabulary, window=10, distance_weighting=False):
+        if int(window) < 1:
+            raise ValueError('window must be at least 1')
+        self.words = [to_word(w) for w, _ in vocabulary]
+        self.counts = [int(c) for _, c in vocabulary]
+        self.index = dict((w, i) for i, w in enumerate(self.words))
+        if len(self.index) != len(self.words):
+            raise ValueError('the vocabulary lists a word twice')
+        self.window = int(window)
+        self.distance_weighting = bool(distance_weighting)
+        self.stride = len(self.words) + 1
+        #: ``{i * stride + j: count}`` for i < j (floats with distance weighting).
+        self.pairs = {}
+        #: In-vocabulary tokens counted (the ``N`` of the unigram probabilities).
+        self.tokens = 0
+        self._pair_total = None
+
+    # ------------------------------------------------------------- building
+    @classmethod
+    def count(cls, token_lists, min_count=5, max_vocab=None, window=10,
+              distance_weighting=False, vocabulary=None, progress=None):
+        """Count a corpus: a vocabulary pass, then a pair pass.
+
+        Parameters
+        ----------
+        token_lists : Corpus or iterable
+            Lines (split on whitespace) or lists of tokens.  Read twice
+            unless ``vocabulary`` is given, so a generator needs one.
+        min_count, max_vocab : int
+            Vocabulary cut-offs (ignored when ``vocabulary`` is given).
+        vocabulary : list of (word, count), optional
+            A fixed vocabulary; the counts it gives are replaced by the counts
+            in this corpus.
+        """
+        if vocabulary is None:
+            if iter(token_lists) is token_lists:
+                raise CorpusError('counting needs two passes over the corpus: give a list, a '
+                                  'Corpus, or a vocabulary')
+            vocabulary = build_vocabulary(count_words(token_lists, progress), min_count,
+                                          max_vocab)
+            log(progress, 'vocabulary: %d words with count >= %d' % (len(vocabulary), min_count))
+        table = cls([(w, 0) for w, _ in vocabulary], window, distance_weighting)
+        table.add(token_lists, progress=progress)
+        return table
+
+    def add(self, token_lists, progress=None):
+        """Count more text into this table (unigrams of known words and pairs)."""
+        index = self.index
+        unknown = len(self.words)  # the separator id: never a real word
+        pad = [unknown] * self.window
+        raw = Counter()
+        unigrams = Counter()
+        batch = []
+        extend = batch.extend
+        lines = 0
+        for tokens in _token_lists(token_lists):
+            lines += 1
+            ids = [index[t] for t in tokens if t in index]
+            if not ids:
+                continue
+            extend(ids)
+            extend(pad)  # pairs across the line end involve the separator: dropped later
+            if len(batch) >= _BATCH_IDS:
+                self._count_batch(batch, raw, unigrams)
+                del batch[:]
+                if len(raw) > _MAX_RAW:
+                    self._fold(raw, unigrams)
+                    raw.clear()
+                    unigrams.clear()
+                if progress is not None:
+                    progress.update(getattr(token_lists, 'bytes_read', lines))
+        if batch:
+            self._count_batch(batch, raw, unigrams)
+        self._fold(raw, unigrams)
+        log(progress, 'co-occurrence: %d tokens, %d words, %d pairs (window %d)' % (
+            self.tokens, len(self.words), len(self.pairs), self.window))
+        return self
+
+    def _count_batch(self, ids, raw, unigrams):
+        """Count the ordered pairs (left, right) of a batch into ``raw``."""
+        unigrams.update(ids)
+        stride = self.stride
+        left = list(map(mul, ids, repeat(stride)))
+        n = len(ids)
+        if _PYPY and not self.distance_weighting:
+            # PyPy's JIT runs the plain loop faster than Counter.update(map(...)).
+            get = raw.get
+            for d in range(1, min(self.window, n - 1) + 1):
+                for key in [a + b for a, b in zip(left[:n - d], ids[d:])]:
+                    raw[key] = get(key, 0) + 1
+            return
+        if not self.distance_weighting:
+            update = raw.update
+            for d in range(1, min(self.window, n - 1) + 1):
+                update(map(add, left[:n - d], ids[d:]))
+            return
+        for d in range(1, min(self.window, n - 1) + 1):
+            weight = 1.0 / d
+            get = raw.get
+            for key, c in iteritems(Counter(map(add, left[:n - d], ids[d:]))):
+                raw[key] = get(key, 0) + c * weight
+
+    def _fold(self, raw, unigrams):
+        """Merge ordered pair counts into the i < j table; drop separators and the diagonal.
+
+        Done with map/compress over the key lists (C speed): a Python loop
+        over tens of millions of pairs would cost as much as the counting.
+        """
+        stride = self.stride
+        keys = list(raw)
+        values = list(raw.values())
+        strides = repeat(stride)
+        swapped = list(map(add, map(mul, map(mod, keys, strides), strides),
+                           map(floordiv, keys, strides)))
+        pairs = self.pairs
+        for wanted, canonical in ((lt, keys), (gt, swapped)):
+            mask = list(map(wanted, keys, swapped))  # i < j, or i > j (the diagonal is neither)
+            chosen = list(compress(canonical, mask))
+            pairs.update(zip(chosen, map(add, map(pairs.get, chosen, repeat(0)),
+                                         compress(values, mask))))
+        sep = stride - 1
+        pop = pairs.pop
+        for i in range(sep):
+            pop(i * stride + sep, None)
+        counts = self.counts
+        for i, c in iteritems(unigrams):
+            if i != sep:
+                counts[i] += c
+                self.tokens += c
+        self._pair_total = None
+
+    def merge(self, other):
+        """Add the counts of another table (same window); new words are appended."""
+        if other.window != self.window or other.distance_weighting != self.distance_weighting:
+            raise ValueError('cannot merge counts made with different windows')
+        old_stride = self.stride
+        new_ids = []
+        for w, c in zip(other.words, other.counts):
+            if w not in self.index:
+                self.index[w] = len(self.words)
+                self.words.append(w)
+                self.counts.append(0)
+            new_ids.append(self.index[w])
+            self.counts[self.index[w]] += c
+        self.stride = len(self.words) + 1
+        if self.stride != old_stride:
+            self.pairs = dict((divmod(k, old_stride)[0] * self.stride + k % old_stride, c)
+                              for k, c in iteritems(self.pairs))
+        stride, pairs = self.stride, self.pairs
+        get = pairs.get
+        for (i, j), c in other.iter_pairs_ids():
+            i, j = new_ids[i], new_ids[j]
+            key = i * stride + j if i < j else j * stride + i
+            pairs[key] = get(key, 0) + c
+        self.tokens += other.tokens
+        self._pair_total = None
+        return self
+
+    # ---------------------------------------------------------------- access
+    def __len__(self):
+        return len(self.words)
+
+    def __contains__(self, word):
+        return word in self.index
+
+    def iter_pairs_ids(self):
+        """``((i, j), count)`` for every stored pair, i < j."""
+        stride = self.stride
+        for key, c in iteritems(self.pairs):
+            yield divmod(key, stride), c
+
+    def iter_pairs(self):
+        """``(word_i, word_j, count)`` for every stored pair (each unordered pair once)."""
+        words = self.words
+        for (i, j), c in self.iter_pairs_ids():
+            yield words[i], words[j], c
+
+    def _id(self, word):
+        try:
+            return self.index[word]
+        except KeyError:
+            raise KeyError('word %r is not in the vocabulary' % (word,))
+
+    def pair_count(self, a, b):
+        """``X[a, b]``: how often ``b`` occurred in a window around ``a`` (symmetric)."""
+        i, j = self._id(a), self._id(b)
+        if i > j:
+            i, j = j, i
+        return self.pairs.get(i * self.stride + j, 0)
+
+    @property
+    def pair_total(self):
+        """``Z``: the sum of ``X[i, j]`` over all ordered pairs ``i != j``.
+
+        Twice the sum of the stored (``i < j``) counts.
+        """
+        if self._pair_total is None:
+            self._pair_total = 2.0 * math.fsum(self.pairs.values())
+        return self._pair_total
+
+    def probability(self, word):
+        """``P(w) = count(w) / N``, N the number of in-vocabulary tokens."""
+        return self.counts[self._id(word)] / self.tokens
+
+    def joint_probability(self, a, b):
+        """``P(a, b) = X[a, b] / Z``, Z the total over all ordered pairs."""
+        return self.pair_count(a, b) / self.pair_total
+
+    def pmi(self, a, b):
+        """``ln P(a, b) / (P(a) P(b))``; ``-inf`` for a pair never seen together.
+
+        The joint is normalised over all pair counts and the marginals over
+        the unigram counts; with a window that never crosses a line end the
+        two agree (each token has ~2*window neighbours), so PMI of
+        independent words is ~0.  :meth:`training_arrays` computes it for the
+        whole table.
+        """
+        x = self.pair_count(a, b)
+        if not x:
+            return float('-inf')
+        return math.log(x * self.tokens * self.tokens /
+                        (self.pair_total * self.counts[self.index[a]] * self.counts[self.index[b]]))
+
+    def top_pmi(self, word, topn=10, min_pair_count=1):
+        """The ``topn`` partners of ``word`` with the highest PMI: ``[(word, pmi)]``.
+
+        ``min_pair_count`` hides pairs seen too rarely for their PMI to mean
+        much (rare pairs of rare words always have a high PMI).
+        """
+        i = self._id(word)
+        stride, pairs, counts = self.stride, self.pairs, self.counts
+        log_norm = math.log(self.tokens * self.tokens / (self.pair_total * counts[i]))
+        scored = []
+        for j in range(len(self.words)):
+            if j == i:
+                continue
+            key = i * stride + j if i < j else j * stride + i
+            x = pairs.get(key)
+            if x and x >= min_pair_count:
+                scored.append((math.log(x / counts[j]) + log_norm, self.words[j]))
+        scored.sort(reverse=True)
+        return [(w, s) for s, w in scored[:topn]]
+
+    # ------------------------------------------------------------------ files
+    def save(self, path):
+        """Write the table to ``path`` (UTF-8 text, format in the module docstring; atomic)."""
+        header = {'window': self.window, 'distance_weighting': self.distance_weighting,
+                  'tokens': self.tokens, 'words': len(self.words), 'pairs': len(self.pairs)}
+        with atomic_open(path, 'w') as out:
+            out.write(_MAGIC + u'\n')
+            out.write(u'# ' + text_type(json.dumps(header, sort_keys=True)) + u'\n')
+            for w, c in zip(self.words, self.counts):
+                out.write(u'w\t%s\t%d\n' % (w, c))
+            fmt = u'p\t%d\t%d\t%d\n' if not self.distance_weighting else u'p\t%d\t%d\t%r\n'
+            write = out.write
+            stride, pairs = self.stride, self.pairs
+            for key in sorted(pairs):  # sorting ints, not tuples: several times faster
+                i, j = divmod(key, stride)
+                write(fmt % (i, j, pairs[key]))
+
+    @classmethod
+    def load(cls, path):
+        """Read a table written by :meth:`save`; a malformed file raises FormatError."""
+        with io.open(path, encoding='utf-8') as f:
+            first = f.readline().rstrip(u'\n')
+            if first != _MAGIC:
+                raise FormatError(path, 1, 'not an nlp-zero co-occurrence file')
+            try:
+                header = json.loads(f.readline()[1:])
+                window, weighted = int(header['window']), bool(header['distance_weighting'])
+            except (ValueError, KeyError, TypeError):
+                raise FormatError(path, 2, 'bad header line')
+            number = float if weighted else int
+            vocabulary, pairs = [], {}
+            table = None
+            for n, line in enumerate(f, 3):
+                fields = line.rstrip(u'\n').split(u'\t')
+                try:
+                    if fields[0] == u'w' and len(fields) == 3 and table is None:
+                        vocabulary.append((fields[1], int(fields[2])))
+                        continue
+                    if fields[0] == u'p' and len(fields) == 4:
+                        if table is None:
+                            table = cls(vocabulary, window, weighted)
+                            stride, size = table.stride, len(vocabulary)
+                        i, j = int(fields[1]), int(fields[2])
+                        if not 0 <= i < j < size:
+                            raise ValueError('bad ids')
+                        pairs[i * stride + j] = number(fields[3])
+                        continue
+                except ValueError:
+                    pass
+                raise FormatError(path, n, 'expected "w<TAB>word<TAB>count" or '
+                                           '"p<TAB>i<TAB>j<TAB>count", got %r' % line[:60])
+        if table is None:
+            table = cls(vocabulary, window, weighted)
+        if len(table.words) != header.get('words', len(table.words)) or \
+                len(pairs) != header.get('pairs', len(pairs)):
+            raise FormatError(path, 0, 'truncated file: the header announces %s words and %s '
+                                       'pairs' % (header.get('words'), header.get('pairs')))
+        table.pairs = pairs
+        table.tokens = int(header.get('tokens', sum(table.counts)))
+        return table
+
+    # --------------------------------------------------------------- training
+    def training_arrays(self, context_smoothing=None):
+        """Arrays ``(rows, cols, counts, log_ratio)`` of the stored pairs, for the solver.
+
+        ``log_ratio[k] = PMI(rows[k], cols[k])`` as defined in :meth:`pmi`;
+        with ``context_smoothing = a`` the marginals are ``count^a``
+        renormalised (context-distribution smoothing; applied to both words,
+        so that the target stays symmetric).
+        """
+        from array import array
+        stride = self.stride
+        rows, cols, values = array('i'), array('i'), array('d')
+        keys = sorted(self.pairs)
+        get = self.pairs.__getitem__
+        rows.extend(k // stride for k in keys)
+        cols.extend(k % stride for k in keys)
+        values.extend(map(get, keys))
+        logc = self.log_marginals(context_smoothing)
+        log_z = math.log(self.pair_total)
+        log_ratio = array('d', (math.log(x) - log_z - logc[i] - logc[j]
+                                for i, j, x in zip(rows, cols, values)))
+        return rows, cols, values, log_ratio
+
+    def log_marginals(self, context_smoothing=None):
+        """``ln P(w)`` for every word id, optionally from ``count^a`` renormalised."""
+        a = 1.0 if context_smoothing is None else float(context_smoothing)
+        powered = [c ** a if c > 0 else 0.0 for c in self.counts]
+        total = math.fsum(powered)
+        return [math.log(p / total) if p > 0 else 0.0 for p in powered]
+
+
+def to_word(word):
+    if not isinstance(word, text_type):
+        if isinstance(word, bytes):
+            return word.decode('utf-8')
+        raise TypeError('a word must be text, not %r' % (word,))
+    return word

@@ -1,0 +1,172 @@
+# -*- coding: utf-8 -*-
+"""Co-occurrence counting: windows, vocabulary, PMI, merging and files."""
+
+import math
+import unittest
+
+from support import TempDirTestCase
+
+from nlp_zero import Corpus, FormatError
+from nlp_zero.cooccurrence import Cooccurrence, build_vocabulary, count_words
+
+
+def brute_force_pairs(lines, vocabulary, window, weighted=False):
+    """Reference counts: a plain double loop over each line's in-vocabulary tokens."""
+    counts = {}
+    for tokens in lines:
+        ids = [t for t in tokens if t in vocabulary]
+        for p, a in enumerate(ids):
+            for d in range(1, window + 1):
+                if p + d >= len(ids) or a == ids[p + d]:
+                    continue
+                key = tuple(sorted((a, ids[p + d])))
+                counts[key] = counts.get(key, 0) + (1.0 / d if weighted else 1)
+    return counts
+
+
+def unordered(table):
+    return dict((frozenset((a, b)), c) for a, b, c in table.iter_pairs())
+
+
+LINES = [u'the cat sat on the mat'.split(),
+         u'the dog sat on the log'.split(),
+         u'a cat and a dog'.split(),
+         u'the the cat'.split()]
+
+
+class CountingTest(unittest.TestCase):
+
+    def test_counts_match_a_plain_double_loop(self):
+        for window in (1, 2, 5):
+            table = Cooccurrence.count(LINES, min_count=1, window=window)
+            got = dict(((a, b) if a < b else (b, a), c) for a, b, c in table.iter_pairs())
+            self.assertEqual(got, brute_force_pairs(LINES, table.index, window))
+
+    def test_folding_in_several_rounds_gives_the_same_counts(self):
+        from nlp_zero import cooccurrence
+        lines = [LINES[n % 4] * (n + 1) for n in range(40)]
+        whole = Cooccurrence.count(lines, min_count=1, window=3)
+        saved = cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS
+        cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = 5, 20
+        try:
+            rounds = Cooccurrence.count(lines, min_count=1, window=3)
+        finally:
+            cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = saved
+        self.assertEqual(rounds.pairs, whole.pairs)
+        self.assertEqual(rounds.counts, whole.counts)
+
+    def test_distance_weighting_counts_one_over_distance(self):
+        table = Cooccurrence.count(LINES, min_count=1, window=3, distance_weighting=True)
+        expected = brute_force_pairs(LINES, table.index, 3, weighted=True)
+        for a, b, c in table.iter_pairs():
+            self.assertAlmostEqual(c, expected[tuple(sorted((a, b)))])
+
+    def test_windows_do_not_cross_line_ends(self):
+        table = Cooccurrence.count([[u'a', u'b'], [u'c', u'd']], min_count=1, window=10)
+        self.assertEqual(table.pair_count(u'b', u'c'), 0)
+        self.assertEqual(table.pair_count(u'a', u'b'), 1)
+
+    def test_rare_words_are_removed_before_windowing(self):
+        lines = [[u'a', u'rare', u'b'], [u'a', u'b'], [u'a', u'b']]
+        table = Cooccurrence.count(lines, min_count=2, window=1)
+        self.assertNotIn(u'rare', table)
+        self.assertEqual(table.pair_count(u'a', u'b'), 3)
+
+    def test_the_diagonal_is_excluded(self):
+        table = Cooccurrence.count([[u'a', u'a', u'b']], min_count=1, window=2)
+        self.assertEqual(table.pair_count(u'a', u'a'), 0)
+        self.assertEqual(table.pair_count(u'a', u'b'), 2)
+
+    def test_corpus_lines_are_split_on_whitespace(self):
+        corpus = Corpus.from_texts([u' '.join(t) for t in LINES])
+        a = Cooccurrence.count(corpus, min_count=1, window=2)
+        b = Cooccurrence.count(LINES, min_count=1, window=2)
+        self.assertEqual(sorted(a.iter_pairs()), sorted(b.iter_pairs()))
+        self.assertEqual(a.tokens, sum(len(t) for t in LINES))
+
+    def test_vocabulary_is_sorted_by_count_then_word(self):
+        counts = count_words(LINES)
+        vocab = build_vocabulary(counts, min_count=2, max_vocab=3)
+        self.assertEqual(vocab, [(u'the', 6), (u'cat', 3), (u'a', 2)])
+
+    def test_a_generator_needs_a_vocabulary(self):
+        with self.assertRaises(ValueError):
+            Cooccurrence.count(iter(LINES), min_count=1)
+        table = Cooccurrence.count(iter(LINES), vocabulary=[(u'cat', 0), (u'sat', 0)])
+        self.assertEqual(table.counts, [3, 2])
+
+    def test_merge_adds_counts_and_new_words(self):
+        a = Cooccurrence.count(LINES[:2], min_count=1, window=2)
+        b = Cooccurrence.count(LINES[2:], min_count=1, window=2)
+        whole = Cooccurrence.count(LINES, min_count=1, window=2)
+        a.merge(b)
+        self.assertEqual(unordered(a), unordered(whole))
+        self.assertEqual(a.tokens, whole.tokens)
+        self.assertEqual(a.counts[a.index[u'and']], 1)
+
+
+class StatisticsTest(unittest.TestCase):
+
+    def setUp(self):
+        self.table = Cooccurrence.count(LINES, min_count=1, window=2)
+
+    def test_probabilities_are_normalised(self):
+        t = self.table
+        self.assertAlmostEqual(sum(t.probability(w) for w in t.words), 1.0)
+        total = sum(t.joint_probability(a, b) for a in t.words for b in t.words if a != b)
+        self.assertAlmostEqual(total, 1.0)
+
+    def test_pmi_is_the_log_ratio(self):
+        t = self.table
+        expected = math.log(t.joint_probability(u'cat', u'sat') /
+                            (t.probability(u'cat') * t.probability(u'sat')))
+        self.assertAlmostEqual(t.pmi(u'cat', u'sat'), expected)
+        self.assertEqual(t.pmi(u'mat', u'log'), float('-inf'))
+
+    def test_top_pmi_ranks_partners(self):
+        top = self.table.top_pmi(u'cat', topn=3)
+        self.assertEqual(len(top), 3)
+        self.assertEqual(top, sorted(top, key=lambda ws: -ws[1]))
+        self.assertAlmostEqual(top[0][1], self.table.pmi(u'cat', top[0][0]))
+
+    def test_unknown_words_raise_key_error_naming_them(self):
+        with self.assertRaises(KeyError) as caught:
+            self.table.pmi(u'cat', u'unicorn')
+        self.assertIn(u'unicorn', str(caught.exception))
+
+    def test_training_arrays_hold_the_pmi(self):
+        rows, cols, counts, pmi = self.table.training_arrays()
+        words = self.table.words
+        for i, j, x, p in zip(rows, cols, counts, pmi):
+            self.assertAlmostEqual(p, self.table.pmi(words[i], words[j]))
+
+
+class FileTest(TempDirTestCase):
+
+    def test_save_and_load_round_trip(self):
+        lines = [[u'我', u'们', u'的'], [u'我', u'的']]
+        table = Cooccurrence.count(lines, min_count=1, window=2)
+        path = self.path('counts.txt')
+        table.save(path)
+        again = Cooccurrence.load(path)
+        self.assertEqual(again.words, table.words)
+        self.assertEqual(again.counts, table.counts)
+        self.assertEqual(again.pairs, table.pairs)
+        self.assertEqual(again.tokens, table.tokens)
+
+    def test_truncated_file_raises_format_error(self):
+        table = Cooccurrence.count(LINES, min_count=1, window=2)
+        path = self.path('counts.txt')
+        table.save(path)
+        text = self.read_text('counts.txt')
+        self.write_text('cut.txt', text[:len(text) // 2].rsplit(u'\n', 1)[0] + u'\n')
+        with self.assertRaises(FormatError):
+            Cooccurrence.load(self.path('cut.txt'))
+        self.write_text('bad.txt', text.replace(u'p\t', u'p\tx', 1))
+        with self.assertRaises(FormatError) as caught:
+            Cooccurrence.load(self.path('bad.txt'))
+        self.assertIn('line', str(caught.exception))
+
+
+if __name__ == '__main__':
+    unittest.main()

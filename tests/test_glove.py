@@ -1,0 +1,202 @@
+# -*- coding: utf-8 -*-
+"""The simpler-GloVe solver: learning, determinism, checkpoints, backends."""
+
+import math
+import os
+import random
+import unittest
+
+from support import TempDirTestCase
+
+from nlp_zero import FormatError
+from nlp_zero.cooccurrence import Cooccurrence
+from nlp_zero.glove import SimplerGlove, suggest_dimension, weight_function
+
+try:
+    import numpy
+except ImportError:
+    numpy = None
+
+
+def topic_corpus(lines=400, seed=0):
+    """Sentences drawn from two topics sharing a few function words.
+
+    Words of one topic co-occur with each other, never with the other
+    topic's: the vectors must separate the two groups.
+    """
+    rng = random.Random(seed)
+    topics = [[u'a%d' % i for i in range(8)], [u'b%d' % i for i in range(8)]]
+    glue = [u'the', u'of', u'and']
+    out = []
+    for n in range(lines):
+        words = topics[n % 2]
+        out.append([rng.choice(words) if rng.random() < 0.7 else rng.choice(glue)
+                    for _ in range(8)])
+    return out
+
+
+TABLE = Cooccurrence.count(topic_corpus(), min_count=1, window=3)
+
+
+def fit(**options):
+    settings = dict(dim=8, epochs=6, seed=3, backend='python')
+    settings.update(options)
+    return SimplerGlove(**settings).fit(TABLE)
+
+
+class SettingsTest(unittest.TestCase):
+
+    def test_suggested_dimension_follows_the_log_of_the_vocabulary(self):
+        self.assertEqual(suggest_dimension(70000), 93)
+        self.assertGreater(8.33 * math.log(1000), suggest_dimension(1000) - 1)
+        self.assertGreater(suggest_dimension(1000), 8.33 * math.log(1000))
+
+    def test_weight_is_capped_unless_told_otherwise(self):
+        self.assertEqual(weight_function(1000.0), 1.0)
+        self.assertAlmostEqual(weight_function(1.0), 0.1 ** 0.75)
+        self.assertAlmostEqual(weight_function(10.0, x_max=100.0), 0.1 ** 0.75)
+        self.assertGreater(weight_function(1000.0, truncate=False), 1.0)
+
+    def test_bad_settings_are_refused(self):
+        self.assertRaises(ValueError, SimplerGlove, model=3)
+        self.assertRaises(ValueError, SimplerGlove, adagrad='momentum')
+        self.assertRaises(ValueError, SimplerGlove, backend='fortran')
+
+
+class TrainingTest(unittest.TestCase):
+
+    def test_loss_goes_down(self):
+        model = SimplerGlove(dim=8, epochs=5, seed=3, backend='python')
+        model.fit(TABLE)
+        self.assertLess(model.losses[-1], model.losses[0])
+
+    def test_sampled_negatives_make_unrelated_words_orthogonal(self):
+        vectors = fit(negatives=2, epochs=8)
+        a = [u'a%d' % i for i in range(8)]
+        b = [u'b%d' % i for i in range(8)]
+        across = sum(vectors.similarity(x, y) for x in a for y in b) / 64.0
+        within = sum(vectors.similarity(x, y) for x in a for y in a if x != y) / 56.0
+        self.assertLess(abs(across), 0.15)
+        self.assertGreater(within, 0.9)
+
+    def test_topics_are_separated(self):
+        for adagrad in ('coordinate', 'row'):
+            vectors = fit(adagrad=adagrad, epochs=10, eta=0.2)
+            similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+            self.assertTrue(all(w.startswith(u'a') for w in similar), (adagrad, similar))
+
+    def test_same_seed_same_vectors(self):
+        a, b = fit(), fit()
+        self.assertEqual(list(a[u'a1']), list(b[u'a1']))
+        self.assertNotEqual(list(fit(seed=4)[u'a1']), list(a[u'a1']))
+
+    def test_models_with_context_vectors(self):
+        self.assertEqual(fit(model=1).vector_size, 16)
+        summed = fit(model=2)
+        self.assertEqual(summed.vector_size, 8)
+        self.assertEqual(len(summed), len(TABLE))
+
+    def test_huge_steps_keep_the_vectors_finite(self):
+        vectors = fit(eta=1e30, epochs=2)
+        for word in vectors:
+            self.assertTrue(all(not math.isinf(x) and x == x for x in vectors[word]))
+
+    def test_dimension_can_be_suggested(self):
+        self.assertEqual(fit(dim=None, epochs=1).vector_size, suggest_dimension(len(TABLE)))
+
+
+class PythonPathsTest(unittest.TestCase):
+    """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
+
+    def test_list_and_flat_updates_agree(self):
+        from array import array
+        from nlp_zero import glove
+        dim, words = 5, 6
+        rng = random.Random(2)
+        flat = array('d', [rng.uniform(-0.5, 0.5) for _ in range(words * dim)])
+        rows, cols = array('i', [0, 1, 2, 3, 4]), array('i', [1, 2, 3, 4, 5])
+        targets = array('d', [1.0, 2.0, -1.0, 0.5, 3.0])
+        weights = array('d', [1.0, 0.5, 1.0, 1.0, 0.2])
+        order = [4, 2, 0, 1, 3, 0, 4]
+        for adagrad, size in (('row', words), ('coordinate', words * dim)):
+            lists = glove._split(flat, dim)
+            ones = array('d', [1.0] * size)
+            grads = list(ones) if adagrad == 'row' else glove._split(ones, dim)
+            glove._STEPS[adagrad](lists, lists, grads, grads, order, rows, cols, targets,
+                                  weights, 0.1, dim)
+            flat_w, flat_g = array('d', flat), array('d', [1.0] * size)
+            glove._FLAT_STEPS[adagrad](flat_w, flat_w, flat_g, flat_g, order, rows, cols,
+                                       targets, weights, 0.1, dim)
+            for i in range(words):
+                for a in range(dim):
+                    self.assertAlmostEqual(lists[i][a], flat_w[i * dim + a], places=12)
+
+
+class CheckpointTest(TempDirTestCase):
+
+    def test_a_resumed_run_equals_an_uninterrupted_one(self):
+        path = self.path('state.ckpt')
+        whole = fit(epochs=4)
+        SimplerGlove(dim=8, epochs=2, seed=3, backend='python').fit(TABLE, checkpoint=path)
+        resumed_model = SimplerGlove(dim=8, epochs=4, seed=3, backend='python')
+        resumed = resumed_model.fit(TABLE, checkpoint=path)
+        self.assertEqual(len(resumed_model.losses), 4)
+        for word in whole:
+            self.assertEqual(list(whole[word]), list(resumed[word]))
+
+    def test_resuming_with_sampled_negatives_is_exact_too(self):
+        path = self.path('state.ckpt')
+        options = dict(dim=8, seed=5, backend='python', negatives=2)
+        whole = SimplerGlove(epochs=3, **options).fit(TABLE)
+        SimplerGlove(epochs=2, **options).fit(TABLE, checkpoint=path)
+        resumed = SimplerGlove(epochs=3, **options).fit(TABLE, checkpoint=path)
+        self.assertEqual(list(whole[u'b2']), list(resumed[u'b2']))
+
+    def test_a_checkpoint_of_other_settings_is_refused(self):
+        path = self.path('state.ckpt')
+        SimplerGlove(dim=8, epochs=1, backend='python').fit(TABLE, checkpoint=path)
+        with self.assertRaises(FormatError) as caught:
+            SimplerGlove(dim=6, epochs=2, backend='python').fit(TABLE, checkpoint=path)
+        self.assertIn('dim', str(caught.exception))
+
+    def test_a_truncated_checkpoint_is_refused(self):
+        path = self.path('state.ckpt')
+        SimplerGlove(dim=8, epochs=1, backend='python').fit(TABLE, checkpoint=path)
+        with open(path, 'rb') as f:
+            data = f.read()
+        with open(path, 'wb') as f:
+            f.write(data[:len(data) - 100])
+        self.assertRaises(FormatError, SimplerGlove(dim=8, epochs=2, backend='python').fit,
+                          TABLE, checkpoint=path)
+        self.assertTrue(os.path.exists(path))
+
+
+@unittest.skipIf(numpy is None, 'NumPy is not installed')
+class NumpyBackendTest(unittest.TestCase):
+
+    def test_numpy_backend_learns_as_well(self):
+        for adagrad in ('coordinate', 'row'):
+            python = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='python',
+                                  adagrad=adagrad)
+            python.fit(TABLE)
+            model = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy',
+                                 batch_size=64, adagrad=adagrad)
+            vectors = model.fit(TABLE)
+            self.assertLess(model.losses[-1], 1.5 * python.losses[-1])
+            similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+            self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
+
+    def test_numpy_checkpoint_resumes(self):
+        import shutil
+        import tempfile
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder, True)
+        path = os.path.join(folder, 'state.ckpt')
+        whole = SimplerGlove(dim=8, epochs=3, backend='numpy').fit(TABLE)
+        SimplerGlove(dim=8, epochs=1, backend='numpy').fit(TABLE, checkpoint=path)
+        resumed = SimplerGlove(dim=8, epochs=3, backend='numpy').fit(TABLE, checkpoint=path)
+        self.assertEqual(list(whole[u'a1']), list(resumed[u'a1']))
+
+
+if __name__ == '__main__':
+    unittest.main()
