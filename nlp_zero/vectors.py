@@ -93,6 +93,9 @@ class WordVectors(object):
     def __len__(self):
         return len(self.index_to_key)
 
+    def __repr__(self):
+        return '<WordVectors: %d words, %d dimensions>' % (len(self), self.vector_size)
+
     def __contains__(self, word):
         return word in self.key_to_index
 
