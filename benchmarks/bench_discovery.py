@@ -1,6 +1,7 @@
 """Word discovery against the original nlp-zero 0.1.6: quality, time, memory.
 
 usage: python benchmarks/bench_discovery.py [--settings A,B] [--methods cut,ngram]
+                                           [--workers 1,2]
                                            [--python PYTHON] [--no-original]
                                            [--original-python PYTHON] [--keep DIR]
 
@@ -110,11 +111,11 @@ def score(gold, predicted, python):
     return ours
 
 
-def run_ours(python, sources, test, gold, method, work):
-    lexicon = os.path.join(work, 'lexicon-%s.tsv' % method)
-    predicted = os.path.join(work, 'predicted-%s.txt' % method)
+def run_ours(python, sources, test, gold, method, work, workers=1):
+    lexicon = os.path.join(work, 'lexicon-%s-w%d.tsv' % (method, workers))
+    predicted = os.path.join(work, 'predicted-%s-w%d.txt' % (method, workers))
     command, env = nlp_zero(python, 'discover', '-o', lexicon, '--method', method,
-                            *sources)
+                            '--workers', str(workers), *sources)
     _, seconds, peak, cpu, err = timed(command, env)
     summary = [line for line in err.splitlines() if line.startswith(('found', 'information'))]
     command, env = nlp_zero(python, 'tokenize', test, '-l', lexicon, '-o', predicted, '-q')
@@ -145,6 +146,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--settings', default='A,B')
     parser.add_argument('--methods', default='cut,ngram')
+    parser.add_argument('--workers', default='1',
+                        help='worker counts to run the cut method with (e.g. 1,2; '
+                             'peak MB is then that of the largest process)')
     parser.add_argument('--python', default=sys.executable,
                         help='interpreter that runs nlp-zero (e.g. pypy3)')
     parser.add_argument('--no-original', action='store_true')
@@ -173,9 +177,13 @@ def main():
             sources = settings[setting]
             results = []
             for method in args.methods.split(','):
-                before = load()
-                found = run_ours(args.python, sources, test, gold, method, work)
-                results.append(('nlp-zero %s (%s)' % (method, python_name), found, before))
+                counts = [int(w) for w in args.workers.split(',')] if method == 'cut' else [1]
+                for workers in counts:
+                    before = load()
+                    found = run_ours(args.python, sources, test, gold, method, work, workers)
+                    name = 'nlp-zero %s (%s%s)' % (
+                        method, python_name, ', --workers %d' % workers if workers > 1 else '')
+                    results.append((name, found, before))
             if not args.no_original and os.path.exists(args.original_python):
                 before = load()
                 results.append(('original 0.1.6 (CPython 3.8)',

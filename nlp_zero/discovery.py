@@ -41,7 +41,10 @@ Counting is done in batches on packed integers (n-grams read from the UTF-16
 bytes of the text through :mod:`array`), so that the per-character work
 happens inside C builtins; count tables that grow past ``max_entries`` lose
 their rarest entries, as word2vec does with its vocabulary, and say so
-through ``progress``.
+through ``progress``.  Where NumPy is installed, the n-gram tables and the
+test of every gap while cutting use it (the two largest costs; the results
+are the same), and ``workers`` can move the normalizing and the cutting to
+other processes.
 """
 
 from __future__ import division
@@ -52,8 +55,9 @@ import re
 import sys
 import zlib
 from array import array
-from collections import Counter
-from itertools import chain
+from collections import Counter, deque
+from itertools import chain, compress, repeat
+from operator import add, le, not_
 
 from ._compat import PY2, iteritems, itervalues, map, range, zip
 from .corpus import WORD_PATTERN, as_corpus, compile_word_pattern
@@ -121,6 +125,7 @@ class _Normalizer(object):
         if table is None:
             table = self._cache[key] = self._build_table(compile_word_pattern(pattern), classes)
         self.table = table
+        self.codes = None  # the table as a NumPy array, built on first use
 
     @staticmethod
     def _build_table(words, classes):
@@ -144,6 +149,14 @@ class _Normalizer(object):
     def normalize(self, text):
         """The counted form of ``text`` (characters outside the BMP become
         separators: they do not fit the packed 16-bit units)."""
+        numpy = _numpy() if len(text) > 4096 else None
+        if numpy is not None:
+            try:
+                data = text.encode('utf-16-le')
+            except UnicodeEncodeError:  # a lone surrogate
+                data = b''
+            if len(data) == 2 * len(text):  # no surrogate pairs: one unit per character
+                return self._normalize_units(numpy.frombuffer(data, dtype='<u2'), numpy)
         text = text.translate(self.table)
         if self.classes:
             if NUMBER in text:
@@ -152,6 +165,31 @@ class _Normalizer(object):
                 text = _LATIN_RUN_RE.sub(LATIN, text)
             text = _CHINESE_NUMBER_RE.sub(NUMBER, text)
         return text
+
+    def _normalize_units(self, units, numpy):
+        """:meth:`normalize` on the UTF-16 code units of a text of the Basic
+        Multilingual Plane, with NumPy: one table lookup instead of
+        ``str.translate``, and masks instead of the three regexes that fold
+        the runs (the same result, three times faster)."""
+        if self.codes is None:
+            self.codes = numpy.array(self.table, dtype='<u2')
+            self.numerals = numpy.zeros(0x10000, dtype=bool)
+            self.numerals[[ord(c) for c in _CHINESE_NUMERALS]] = True
+        units = self.codes[units]
+        if self.classes and len(units):
+            number, latin = ord(NUMBER), ord(LATIN)
+            previous = numpy.concatenate(([0], units[:-1]))
+            # the second and later stand-ins of a digit run, of a letter run
+            drop = ((units == number) & (previous == number)) | (
+                (units == latin) & (previous == latin))
+            numeral = self.numerals[units]
+            before = numpy.concatenate(([False], numeral[:-1]))
+            after = numpy.concatenate((numeral[1:], [False]))
+            run = numeral & (before | after)  # in a run of 2+ Chinese numerals
+            units = units.copy()
+            units[run & ~before] = number  # its first becomes the stand-in
+            units = units[~(drop | (run & before))]
+        return units.astype('<u2').tobytes().decode('utf-16-le')
 
     def surfaces(self, text):
         """The digit and letter runs of ``text`` that :meth:`normalize`
@@ -186,8 +224,23 @@ def _restore(text, surfaces):
     return u''.join(chain.from_iterable(zip(parts, runs)))
 
 
+def _pack_batch(data, runs):
+    """A batch as the cache keeps it (and as it travels to a worker
+    process): its UTF-16-LE bytes and its digit and letter runs, compressed
+    at zlib's fastest level."""
+    return (zlib.compress(data, 1),
+            zlib.compress(u'\n'.join(runs).encode('utf-8'), 1) if runs else b'')
+
+
+def _unpack_batch(packed):
+    """``(text, data, runs)`` of a packed batch."""
+    data = zlib.decompress(packed[0])
+    runs = zlib.decompress(packed[1]).decode('utf-8').split(u'\n') if packed[1] else []
+    return data.decode('utf-16-le'), data, runs
+
+
 class _BatchCache(object):
-    """Normalized batches of one corpus, compressed, within a byte budget."""
+    """Packed batches of one corpus, within a byte budget."""
 
     def __init__(self, budget):
         self.budget = budget
@@ -195,9 +248,7 @@ class _BatchCache(object):
         self.size = 0
         self.alive = budget > 0
 
-    def add(self, data, runs):
-        packed = (zlib.compress(data, 1),
-                  zlib.compress(u'\n'.join(runs).encode('utf-8'), 1) if runs else b'')
+    def add(self, packed):
         self.size += len(packed[0]) + len(packed[1])
         if self.size > self.budget:
             self.alive = False
@@ -206,27 +257,31 @@ class _BatchCache(object):
         self.batches.append(packed)
 
     def __iter__(self):
-        for data, runs in self.batches:
-            data = zlib.decompress(data)
-            runs = zlib.decompress(runs).decode('utf-8').split(u'\n') if runs else []
-            yield data.decode('utf-16-le'), data, runs
+        return iter(self.batches)
 
 
-def _batches(corpus, normalizer):
-    """``(normalized, original)`` texts of about ``_BATCH_CHARS`` characters."""
+def _texts(corpus):
+    """The corpus in texts of about ``_BATCH_CHARS`` characters (its lines
+    joined by newlines): the unit of counting, cutting and pruning."""
     batch = []
     size = 0
     for line in corpus:
         batch.append(line)
         size += len(line)
         if size >= _BATCH_CHARS:
-            text = u'\n'.join(batch)
-            yield normalizer.normalize(text), text
+            yield u'\n'.join(batch)
             batch = []
             size = 0
     if batch:
-        text = u'\n'.join(batch)
-        yield normalizer.normalize(text), text
+        yield u'\n'.join(batch)
+
+
+def _normalize_batch(normalizer, original, runs=True):
+    """``(text, data, runs)`` of a raw batch: the normalized text followed by
+    a space, its UTF-16-LE bytes, and (if ``runs``) the digit and letter
+    runs that the text's stand-ins replace."""
+    text, data = _encode(normalizer.normalize(original) + u' ')
+    return text, data, normalizer.surfaces(original) if runs else None
 
 
 def _encode(text):
@@ -288,6 +343,12 @@ def _unpack_all(keys, n):
     return [text[i:i + n] for i in range(0, len(text), width)]
 
 
+def _unpack_firsts(keys, n):
+    """The first characters of packed n-grams (a list of ints), as a string."""
+    width = array(_CODES[n]).itemsize // 2
+    return _tobytes(array(_CODES[n], keys)).decode('utf-16-le')[0::width]
+
+
 def _pack_all(grams, n):
     """The packed integers of n-grams (inverse of :func:`_unpack_all`)."""
     if not grams:
@@ -313,6 +374,11 @@ def _int_to_bytes(value, size):
 
 
 # ------------------------------------------------------------ count tables
+def _at_least(values, floor):
+    """One flag per value: is it ``>= floor``?  (C-level, for compress.)"""
+    return list(map(le, repeat(floor), values))
+
+
 class _Table(object):
     """A Counter that keeps at most ``max_entries`` entries by dropping the
     rarest ones (the word2vec vocabulary reduction)."""
@@ -323,37 +389,324 @@ class _Table(object):
         self.counts = Counter()
         self.floor = 0  # counts below this may have been dropped
         self.prunings = 0
-        self.keep_dropped = None  # called with the (key, count) pairs dropped
+        self.keep_dropped = None  # called with the keys and counts dropped
+
+    def __len__(self):
+        return len(self.counts)
 
     def update(self, items):
         self.counts.update(items)
 
+    def count_arrays(self, arrays):
+        """Count the packed n-grams of one batch (arrays of ints)."""
+        for packed in arrays:
+            self.counts.update(packed)
+
+    def keys_and_counts(self):
+        """Two lists: the keys, and their counts."""
+        return list(self.counts), list(itervalues(self.counts))
+
+    def merge(self, batch):
+        """Add the counts of one batch (a Counter).
+
+        Counting a batch apart, in a small Counter that stays in the CPU
+        cache, then adding each distinct key once, is faster than counting
+        every occurrence in the large table when keys repeat a lot within
+        a batch (pieces: a fifth are distinct); the table ends up the same,
+        in the same order.
+        """
+        table = self.counts
+        keys = list(batch)
+        dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)),
+                                         itervalues(batch))))
+
     def check(self, progress):
-        if self.max_entries and len(self.counts) > self.max_entries:
+        if self.max_entries and len(self) > self.max_entries:
             self.prune(progress)
 
     def prune(self, progress):
         """Keep about half of the allowed entries: the most frequent ones."""
         counts = self.counts
-        histogram = Counter(itervalues(counts))
-        keep = self.max_entries // 2
-        kept = 0
-        threshold = 1
-        for value in sorted(histogram, reverse=True):
-            kept += histogram[value]
-            if kept > keep:
-                threshold = value + 1
-                break
-        threshold = max(threshold, 2)
+        threshold = _prune_threshold(iteritems(Counter(itervalues(counts))),
+                                     self.max_entries // 2)
         before = len(counts)
-        self.counts = Counter(dict((k, v) for k, v in iteritems(counts) if v >= threshold))
+        # the filtering runs in C (compress over flags), in the table's order
+        keys = list(counts)
+        values = list(itervalues(counts))
+        del counts
+        self.counts = Counter()
+        flags = _at_least(values, threshold)
+        dict.update(self.counts, zip(compress(keys, flags), compress(values, flags)))
         if self.keep_dropped is not None:
-            dropped = [(k, v) for k, v in iteritems(counts) if v < threshold]
-            self.keep_dropped(dropped)
+            flags = list(map(not_, flags))
+            self.keep_dropped(list(compress(keys, flags)), list(compress(values, flags)))
         self.floor = max(self.floor, threshold)
         self.prunings += 1
         log(progress, 'pruned the %s table from %d to %d entries (dropped counts < %d)'
             % (self.name, before, len(self.counts), threshold))
+
+
+def _prune_threshold(histogram, keep):
+    """The smallest count that keeps at most about ``keep`` entries (at
+    least 2), from ``(count, number of entries)`` pairs."""
+    kept = 0
+    for value, entries in sorted(histogram, reverse=True):
+        kept += entries
+        if kept > keep:
+            return max(value + 1, 2)
+    return 2
+
+
+class _ArrayTable(object):
+    """A :class:`_Table` of packed n-grams kept as two NumPy arrays, the
+    keys sorted.
+
+    A batch is counted with one sort (``numpy.unique``) and added with one
+    binary search, several times faster than a Counter update per n-gram
+    (the largest cost of training), and the table takes a tenth of the
+    memory.  The counts and the prunings are the same, so is the lexicon.
+    Used when NumPy is available.
+    """
+
+    def __init__(self, name, max_entries, code, numpy):
+        self.name = name
+        self.max_entries = max_entries
+        self.floor = 0
+        self.prunings = 0
+        self.keep_dropped = None
+        self.numpy = numpy
+        self.keys = numpy.zeros(0, dtype=numpy.dtype(code))
+        self.values = numpy.zeros(0, dtype=numpy.int64)
+
+    def __len__(self):
+        return len(self.keys)
+
+    @property
+    def counts(self):
+        """The table as a Counter (a copy)."""
+        return Counter(dict(zip(*self.keys_and_counts())))
+
+    def keys_and_counts(self):
+        return self.keys.tolist(), self.values.tolist()
+
+    def count_arrays(self, arrays):
+        numpy = self.numpy
+        parts = [numpy.frombuffer(packed, dtype=self.keys.dtype) for packed in arrays]
+        if not parts:
+            return
+        keys, counts = numpy.unique(numpy.concatenate(parts), return_counts=True)
+        where = numpy.searchsorted(self.keys, keys)
+        found = where < len(self.keys)
+        found[found] = self.keys[where[found]] == keys[found]
+        self.values[where[found]] += counts[found]
+        new = ~found
+        self.keys = numpy.insert(self.keys, where[new], keys[new])
+        self.values = numpy.insert(self.values, where[new], counts[new])
+
+    def check(self, progress):
+        if self.max_entries and len(self) > self.max_entries:
+            self.prune(progress)
+
+    def prune(self, progress):
+        values, entries = self.numpy.unique(self.values, return_counts=True)
+        threshold = _prune_threshold(zip(values.tolist(), entries.tolist()),
+                                     self.max_entries // 2)
+        before = len(self)
+        kept = self.values >= threshold
+        if self.keep_dropped is not None:
+            dropped = ~kept
+            self.keep_dropped(self.keys[dropped].tolist(), self.values[dropped].tolist())
+        self.keys = self.keys[kept]
+        self.values = self.values[kept]
+        self.floor = max(self.floor, threshold)
+        self.prunings += 1
+        log(progress, 'pruned the %s table from %d to %d entries (dropped counts < %d)'
+            % (self.name, before, len(self), threshold))
+
+
+_NUMPY = []
+
+
+def _numpy():
+    """NumPy, or None: an optional accelerator, imported on first use."""
+    if not _NUMPY:
+        try:
+            import numpy
+        except ImportError:
+            numpy = None
+        _NUMPY.append(numpy)
+    return _NUMPY[0]
+
+
+class _PackedSet(set):
+    """A set of packed n-grams (with, for pairs, the NumPy lookup table of
+    :func:`_pair_flags` once it is built)."""
+    lookup = None
+
+
+def _pair_flags(found, data, numpy):
+    """One byte per gap of a text (its UTF-16-LE ``data``): 1 if the pair of
+    characters around it is in ``found`` (a :class:`_PackedSet` of pairs).
+
+    The test for every gap is one of the largest costs of cutting; with
+    NumPy it is a lookup in a bit table indexed by (first character,
+    second character), each numbered among the characters that occur in
+    the pairs, several times faster than a set lookup per gap.
+    """
+    if found.lookup is None:
+        pairs = _unpack_all(list(found), 2)
+        firsts = numpy.zeros(0x10000, dtype=numpy.int64)
+        seconds = numpy.zeros(0x10000, dtype=numpy.int64)
+        for ids, chars in ((firsts, set(p[0] for p in pairs)),
+                           (seconds, set(p[1] for p in pairs))):
+            ids[sorted(ord(c) for c in chars)] = numpy.arange(1, len(chars) + 1)
+        width = int(seconds.max()) + 1
+        index = numpy.array([firsts[ord(p[0])] * width + seconds[ord(p[1])] for p in pairs],
+                            dtype=numpy.int64)
+        bits = numpy.zeros(((int(firsts.max()) + 1) * width + 7) // 8, dtype=numpy.uint8)
+        numpy.bitwise_or.at(bits, index >> 3, (1 << (index & 7)).astype(numpy.uint8))
+        found.lookup = firsts, seconds, width, bits
+    firsts, seconds, width, bits = found.lookup
+    codes = numpy.frombuffer(data, dtype='<u2')
+    index = firsts[codes[:-1]] * width + seconds[codes[1:]]
+    return ((bits[index >> 3] >> (index & 7)) & 1).astype(numpy.uint8).tobytes()
+
+
+def _gram_table_for(n, max_entries):
+    """An empty count table for packed n-grams (NumPy-backed if possible)."""
+    numpy = _numpy()
+    name = '%d-gram' % n
+    if numpy is None:
+        return _Table(name, max_entries)
+    return _ArrayTable(name, max_entries, _CODES[n], numpy)
+
+
+# ------------------------------------------------------- worker processes
+_END = object()
+
+
+def _in_order(task, items, helpers, local):
+    """``local(item)`` for each of ``items``, in order, computed by the
+    helper processes when there are any.
+
+    Helpers only transform batches (normalize, compress, cut); every count
+    table is updated by the caller, batch after batch, exactly as without
+    helpers, so the counts and the prunings are the same.  The items go
+    round-robin and a helper gets its next item as soon as it returns a
+    result: it works on it while the caller counts, and never holds more
+    than one (the pipes cannot fill up both ways at once).
+    """
+    if not helpers:
+        for item in items:
+            yield local(item)
+        return
+    items = iter(items)
+    busy = deque()
+    for helper in helpers:
+        item = next(items, _END)
+        if item is _END:
+            break
+        helper.send(task, item)
+        busy.append(helper)
+    while busy:
+        helper = busy.popleft()
+        result = helper.receive()
+        item = next(items, _END)
+        if item is not _END:
+            helper.send(task, item)
+            busy.append(helper)
+        yield result
+
+
+class _Helper(object):
+    """One worker process and the pipe to it."""
+
+    def __init__(self, process, connection):
+        self.process = process
+        self.connection = connection
+        self.pending = False
+
+    def send(self, task, argument):
+        self.connection.send((task, argument))
+        self.pending = True
+
+    def receive(self):
+        self.pending = False
+        try:
+            ok, result = self.connection.recv()
+        except (EOFError, IOError, OSError):
+            raise RuntimeError('a word discovery worker process stopped unexpectedly')
+        if not ok:
+            raise RuntimeError('a word discovery worker process failed: %s' % result)
+        return result
+
+    def stop(self):
+        try:
+            if self.pending:  # a result it may be blocked sending
+                self.connection.recv()
+            self.connection.send(None)
+            self.connection.close()
+        except (EOFError, IOError, OSError, ValueError):
+            pass
+        self.process.join(5)
+        if self.process.is_alive():  # pragma: no cover - a stuck worker
+            self.process.terminate()
+
+
+def _start_helpers(count, options, progress):
+    """Start ``count`` worker processes; none (and a log line) where
+    multiprocessing is missing or cannot start a process."""
+    helpers = []
+    try:
+        import multiprocessing
+        for _ in range(count):
+            mine, theirs = multiprocessing.Pipe()
+            process = multiprocessing.Process(target=_serve, args=(theirs, options))
+            process.daemon = True
+            process.start()
+            theirs.close()
+            helpers.append(_Helper(process, mine))
+    except (ImportError, OSError, NotImplementedError, ValueError, AttributeError) as exc:
+        for helper in helpers:
+            helper.stop()
+        log(progress, 'cannot start worker processes (%s): counting in this one' % exc)
+        return []
+    return helpers
+
+
+def _serve(connection, options):
+    """The loop of a worker process: run each task received and send back
+    its result (or the error) until told to stop."""
+    try:
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    except (ImportError, ValueError, AttributeError):  # pragma: no cover
+        pass
+    finder = WordDiscovery(**options)
+    kept = {}
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, IOError, OSError):
+            break
+        if message is None:
+            break
+        task, argument = message
+        try:
+            if task == 'prepare':
+                reply = (True, finder._prepare(argument))
+            elif task == 'cut':
+                reply = (True, finder._cut(argument, kept))
+            else:  # 'kept': the n-grams that must not be cut
+                kept = dict((n, _PackedSet(grams)) for n, grams in iteritems(argument))
+                reply = (True, None)
+        except Exception as exc:  # sent to the parent, which raises it
+            reply = (False, '%s: %s' % (type(exc).__name__, exc))
+        try:
+            connection.send(reply)
+        except (IOError, OSError):
+            break
+    connection.close()
 
 
 # -------------------------------------------------------------- the model
@@ -416,12 +769,23 @@ class WordDiscovery(object):
         ``12月 / 31日`` rather than ``12 / 月31日``.
     max_entries : int
         Largest size of the pair (n-gram) tables before their rarest
-        entries are dropped (default 400,000, about 45 MB each); the table
-        of pieces gets half.
+        entries are dropped (default 400,000, about 45 MB each, 5 MB with
+        NumPy); the table of pieces gets half.
     cache_bytes : int
         How much compressed text :meth:`train` keeps so that :meth:`find`
         need not read the corpus again (default 64 MB, about 150M
         characters; 0 reads it again).
+    workers : int
+        Processes to use (default 1: this one only).  With ``n > 1``,
+        ``n - 1`` worker processes are started by :meth:`train` (while this
+        process is still small, as they are forked from it) and stopped at
+        the end of :meth:`find`.  They normalize and compress the batches
+        while this process counts their n-grams, then cut the batches while
+        this process counts their pieces; every count table is still
+        updated here, batch after batch, so the lexicon is exactly the one
+        of a single process.  It saves time only where a core is free.
+        Where multiprocessing is missing or cannot start a process,
+        everything runs here.
     pattern : str or regex
         The word-character pattern (default :data:`nlp_zero.corpus.WORD_PATTERN`).
     progress : Progress or None
@@ -437,7 +801,7 @@ class WordDiscovery(object):
     def __init__(self, method='cut', order=4, thresholds=None, min_pmi=1.0, min_proba=None,
                  confidence=1.0, min_count=None, redundancy='length', redundancy_threshold=3.0,
                  reestimate=1, classes=True, numbers_start_words=True, max_entries=400000,
-                 cache_bytes=64 << 20, pattern=None, progress=None):
+                 cache_bytes=64 << 20, workers=1, pattern=None, progress=None):
         if method not in ('ngram', 'cut'):
             raise ValueError("method must be 'ngram' or 'cut', not %r" % (method,))
         if method == 'cut':
@@ -468,13 +832,15 @@ class WordDiscovery(object):
         # batch ends with a space, so each character starts one pair): one
         # pass over the text less.  What pruning drops from the pair table
         # is kept per character in ``_dropped_chars``.
-        self.tables = dict((n, _Table('%d-gram' % n, max_entries))
+        self.tables = dict((n, _gram_table_for(n, max_entries))
                            for n in range(2, self.order + 1))
         self.tables[2].keep_dropped = self._keep_dropped_chars
         self._dropped_chars = Counter()
         self._chars = None
         self._caches = []
         self.cache_bytes = cache_bytes
+        self.workers = max(1, int(workers))
+        self._helpers = []
         self.corpora = []
         self.lexicon = None
         self.pieces = None
@@ -495,16 +861,17 @@ class WordDiscovery(object):
 
     def _count_chars(self):
         chars = Counter(self._dropped_chars)
-        for pair, count in iteritems(self._gram_table(2, 1, keep_space=True)):
-            chars[pair[0]] += count
+        keys, counts = self.tables[2].keys_and_counts()
+        for char, count in zip(_unpack_firsts(keys, 2), counts):
+            chars[char] += count
         chars.pop(u' ', None)
         return chars
 
-    def _keep_dropped_chars(self, dropped):
-        chars = self._dropped_chars
-        firsts = _unpack_all([key for key, _ in dropped], 2)
-        for pair, (_, count) in zip(firsts, dropped):
-            chars[pair[0]] += count
+    def _keep_dropped_chars(self, keys, counts):
+        """Add the counts of pruned pairs to their first characters (the
+        character counts are the first halves of the pairs)."""
+        firsts = _unpack_firsts(keys, 2)
+        self._dropped_chars.update(chain.from_iterable(map(repeat, firsts, counts)))
 
     def train(self, corpus, progress=None):
         """Count the characters and n-grams of ``corpus`` (added to the counts
@@ -519,39 +886,61 @@ class WordDiscovery(object):
         self.corpora.append(corpus)
         self._chars = None
         cache = _BatchCache(self.cache_bytes - sum(c.size for c in self._caches if c))
+        helpers = self._start_helpers(progress)
         tables = self.tables
         order = self.order
-        surfaces = self.normalizer.surfaces
-        for text, original in _batches(corpus, self.normalizer):
-            text, data = _encode(text + u' ')
-            if cache.alive:
-                cache.add(data, surfaces(original))
-            length = len(text)
-            for n in range(2, order + 1):
-                table = tables[n]
-                for packed in _gram_arrays(data, length, n):
-                    table.update(packed)
-                table.check(progress)
+        try:
+            # (whether to pack a batch for the cache is decided when it is read)
+            batches = ((text, cache.alive) for text in _texts(corpus))
+            for data, packed in _in_order('prepare', batches, helpers, self._prepare):
+                if packed is not None and cache.alive:
+                    cache.add(packed)
+                length = len(data) // 2
+                for n in range(2, order + 1):
+                    table = tables[n]
+                    table.count_arrays(_gram_arrays(data, length, n))
+                    table.check(progress)
+        except BaseException:
+            self._stop_helpers()
+            raise
         self._caches.append(cache if cache.alive else None)
         if not cache.alive:
             log(progress, 'the corpus is larger than the cache (%d MB): it will be read '
                 'again to cut it' % (self.cache_bytes >> 20))
         return self
 
-    def _gram_table(self, n, min_count, keep_space=False):
+    def _prepare(self, batch):
+        """``(data, packed)`` of a raw batch ``(text, pack)``: the UTF-16-LE
+        bytes of its normalized text (what is counted) and, if ``pack``,
+        the batch packed for the cache (else None)."""
+        original, pack = batch
+        text, data, runs = _normalize_batch(self.normalizer, original, pack)
+        return data, _pack_batch(data, runs) if pack else None
+
+    def _options(self):
+        """What a worker process needs to count and cut as this one does."""
+        return dict(method=self.method, order=self.order, classes=self.classes,
+                    numbers_start_words=self.numbers_start_words, pattern=self.pattern)
+
+    def _start_helpers(self, progress):
+        if not self._helpers and self.workers > 1:
+            self._helpers = _start_helpers(self.workers - 1, self._options(), progress)
+        return self._helpers
+
+    def _stop_helpers(self):
+        helpers, self._helpers = self._helpers, []
+        for helper in helpers:
+            helper.stop()
+
+    def _gram_table(self, n, min_count):
         """``{text: count}`` of the n-grams with at least ``min_count``
-        occurrences (none that touch the space between fragments unless
-        ``keep_space``)."""
-        keys = []
-        counts = []
-        for key, count in iteritems(self.tables[n].counts):
-            if count >= min_count:
-                keys.append(key)
-                counts.append(count)
-        grams = _unpack_all(keys, n)
-        if keep_space:
-            return dict(zip(grams, counts))
-        return dict((g, c) for g, c in zip(grams, counts) if u' ' not in g)
+        occurrences, leaving out those that touch the space between
+        fragments."""
+        keys, counts = self.tables[n].keys_and_counts()
+        flags = _at_least(counts, min_count)
+        keys = list(compress(keys, flags))
+        counts = list(compress(counts, flags))
+        return dict((g, c) for g, c in zip(_unpack_all(keys, n), counts) if u' ' not in g)
 
     def effective_min_count(self):
         """The ``min_count`` used for the text counted so far."""
@@ -613,13 +1002,14 @@ class WordDiscovery(object):
                     found.add(gram)
             kept[n] = found
         self.cohesive = kept
-        return dict((n, set(_pack_all(list(found), n))) for n, found in iteritems(kept))
+        return dict((n, _PackedSet(_pack_all(list(found), n))) for n, found in iteritems(kept))
 
     def _cut_batch(self, text, data, surfaces, kept):
-        """The pieces of one normalized batch after cutting (surface forms)."""
+        """One normalized batch cut into pieces (surface forms, separated by
+        spaces)."""
         length = len(text)
         if length < 2:
-            return _restore(text, surfaces).split()
+            return _restore(text, surfaces)
         cover = self._cover(data, length, kept)
         if self.numbers_start_words and self.classes:
             position = text.find(NUMBER, 1)
@@ -632,7 +1022,7 @@ class WordDiscovery(object):
         out[1::4] = data[1::2]
         out[2:4 * (length - 1):4] = marks
         pieces = out.decode('utf-16-le').replace(u'\x00', u'')
-        return _restore(pieces, surfaces).split()
+        return _restore(pieces, surfaces)
 
     def _cover(self, data, length, kept):
         """One byte per gap between two characters: non-zero when a cohesive
@@ -643,8 +1033,11 @@ class WordDiscovery(object):
         most 6 per byte, so no carries), which is C-speed work.
         """
         if self.order == 2:  # pairs only: the flags are the cover
-            flags = bytearray(length - 1)
+            numpy = _numpy()
             found = kept.get(2, ())
+            if numpy is not None and found:
+                return bytearray(_pair_flags(found, data, numpy))
+            flags = bytearray(length - 1)
             for offset, packed in enumerate(_gram_arrays(data, length, 2)):
                 flags[offset::2] = bytearray(map(found.__contains__, packed))
             return flags
@@ -662,19 +1055,34 @@ class WordDiscovery(object):
         return bytearray(_int_to_bytes(total, length - 1))
 
     def _count_pieces(self, corpora, caches, kept, progress):
+        """Cut every batch (in the helper processes, if any) and count its
+        pieces here, batch after batch."""
         # pieces under min_count are dropped anyway: half the room is plenty
         pieces = _Table('piece', self.max_entries // 2)
-        surfaces = self.normalizer.surfaces
+        helpers = self._start_helpers(progress)
+        for helper in helpers:
+            helper.send('kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
+        for helper in helpers:
+            helper.receive()
+
+        def cut(batch):
+            return self._cut(batch, kept)
+
         for corpus, cache in zip(corpora, caches):
-            if cache is not None:
-                batches = iter(cache)
-            else:
-                batches = ((_encode(text + u' ') + (surfaces(original),))
-                           for text, original in _batches(corpus, self.normalizer))
-            for text, data, runs in batches:
-                pieces.update(self._cut_batch(text, data, runs, kept))
+            batches = cache if cache is not None else _texts(corpus)
+            for text in _in_order('cut', batches, helpers, cut):
+                pieces.merge(Counter(text.split()))
                 pieces.check(progress)
         return pieces.counts
+
+    def _cut(self, batch, kept):
+        """The text of a packed batch (from the cache) or a raw one, cut:
+        its pieces in surface form, separated by spaces."""
+        if isinstance(batch, tuple):
+            text, data, runs = _unpack_batch(batch)
+        else:
+            text, data, runs = _normalize_batch(self.normalizer, batch)
+        return self._cut_batch(text, data, runs, kept)
 
     # -------------------------------------------------------------- finding
     def find(self, corpus=None, progress=None):
@@ -704,7 +1112,10 @@ class WordDiscovery(object):
         kept = self._cohesive_ngrams(chars, min_count)
         log(progress, 'cohesive n-grams: %s' % ', '.join(
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
-        surface_pieces = self._count_pieces(corpora, caches, kept, progress)
+        try:
+            surface_pieces = self._count_pieces(corpora, caches, kept, progress)
+        finally:
+            self._stop_helpers()
         class_pieces = _class_pieces(surface_pieces) if self.classes else {}
         # only the frequent pieces matter (rarer ones are noise, and many)
         pieces = _normalize_counts(surface_pieces, class_pieces, min_count)

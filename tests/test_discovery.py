@@ -7,7 +7,7 @@ from collections import Counter
 
 from support import TempDirTestCase, run_cli
 
-from nlp_zero import CorpusError, Lexicon, NlpZeroError
+from nlp_zero import CorpusError, Lexicon, NlpZeroError, discovery
 from nlp_zero.discovery import (LATIN, NUMBER, WordDiscovery, discover_words, new_words,
                                 normalize_text, remove_redundancy)
 from nlp_zero.information import information_per_char
@@ -95,6 +95,78 @@ class DiscoveryTest(unittest.TestCase):
     def test_characters_outside_the_bmp_do_not_break_counting(self):
         text = synthetic_text(100) + [u'\U00020000\U00020001中国人民']
         self.assertIn(u'中国', discover_words(text))
+
+
+class SameLexiconTest(unittest.TestCase):
+    """Worker processes and NumPy only make discovery faster: the lexicon
+    stays the same."""
+
+    def setUp(self):
+        # small batches: the text is many batches, and the tables are pruned between them
+        self.batch_chars = discovery._BATCH_CHARS
+        discovery._BATCH_CHARS = 300
+
+    def tearDown(self):
+        discovery._BATCH_CHARS = self.batch_chars
+
+    def find(self, **options):
+        finder = WordDiscovery(max_entries=150, **options)
+        finder.train(synthetic_text(300))
+        return finder.find(), finder
+
+    def test_workers_find_the_same_lexicon(self):
+        for options in ({}, {'cache_bytes': 0}, {'method': 'ngram'}):
+            alone, one = self.find(workers=1, **options)
+            shared, many = self.find(workers=3, **options)
+            self.assertEqual(sorted(alone.items()), sorted(shared.items()))
+            self.assertEqual(one.pieces, many.pieces)
+            self.assertGreater(many.tables[2].prunings, 0)
+            self.assertEqual(many._helpers, [])  # stopped at the end of find
+
+    def test_numpy_is_only_an_accelerator(self):
+        if discovery._numpy() is None:
+            self.skipTest('NumPy is not installed')
+        saved = discovery._NUMPY[:]
+        try:
+            discovery._NUMPY[:] = [None]
+            without = [self.find(**options)[0] for options in ({}, {'method': 'ngram'})]
+        finally:
+            discovery._NUMPY[:] = saved
+        fast = [self.find(**options)[0] for options in ({}, {'method': 'ngram'})]
+        for one, other in zip(without, fast):
+            self.assertEqual(sorted(one.items()), sorted(other.items()))
+
+    def test_numpy_normalizes_long_texts_alike(self):
+        if discovery._numpy() is None:
+            self.skipTest('NumPy is not installed')
+        text = (u'二十' + u'\n'.join(synthetic_text(400))
+                + u' ABC，1996年 二○○一年\x00 café ＡＢ１２ 3二十 二十3 ab12cd 一 二 三四 XY')
+        saved = discovery._NUMPY[:]
+        try:
+            discovery._NUMPY[:] = [None]
+            expected = [normalize_text(t) for t in (text, text + u'\U00020000')]
+        finally:
+            discovery._NUMPY[:] = saved
+        self.assertGreater(len(text), 4096)
+        self.assertEqual([normalize_text(t) for t in (text, text + u'\U00020000')], expected)
+
+    def test_without_processes_everything_runs_here(self):
+        import multiprocessing
+        original = multiprocessing.Process
+
+        def refuse(*args, **kwargs):
+            raise OSError('no processes here')
+
+        messages = []
+        progress = Progress(quiet=True)
+        progress.log = messages.append
+        multiprocessing.Process = refuse
+        try:
+            lexicon, _ = self.find(workers=2, progress=progress)
+        finally:
+            multiprocessing.Process = original
+        self.assertEqual(sorted(lexicon.items()), sorted(self.find()[0].items()))
+        self.assertTrue(any(u'worker processes' in m for m in messages), messages)
 
 
 class RedundancyTest(unittest.TestCase):
@@ -208,6 +280,16 @@ class DiscoverCommandTest(TempDirTestCase):
         self.assertIn(u'中国', lexicon)
         self.assertIn(u'information per character', err)
         self.assertIn(u'found', err)
+
+    def test_workers_write_the_same_lexicon(self):
+        corpus = self.corpus()
+        status, out, err = run_cli('discover', corpus, '-o', self.path('one.tsv'), '-q')
+        self.assertEqual(status, 0, err)
+        status, out, err = run_cli('discover', corpus, '-o', self.path('two.tsv'), '-q',
+                                   '--workers', '2')
+        self.assertEqual(status, 0, err)
+        with open(self.path('one.tsv'), 'rb') as one, open(self.path('two.tsv'), 'rb') as two:
+            self.assertEqual(one.read(), two.read())
 
     def test_new_words_against_a_known_lexicon(self):
         known = self.write_text('known.tsv', u'中国\t10\n人民\t5\n')

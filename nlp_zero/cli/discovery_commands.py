@@ -68,6 +68,9 @@ def register(commands):
     group.add_argument('--max-entries', type=int, default=400000, metavar='N',
                        help='largest count table before its rarest entries are dropped '
                             '(default 400000, about 45 MB each)')
+    parser.add_argument('--workers', type=int, default=1, metavar='N',
+                        help='processes that count and cut (default 1); the lexicon is the '
+                             'same with any number')
     group = parser.add_argument_group('new words')
     group.add_argument('--new-words', action='store_true',
                        help='print the discovered words that are not in --exclude, most '
@@ -95,12 +98,15 @@ def finder_from_args(args, progress):
     """The :class:`WordDiscovery` that the command-line options describe."""
     if not 2 <= args.order <= 4:
         raise NlpZeroError('--order must be between 2 and 4')
+    if args.workers < 1:
+        raise NlpZeroError('--workers must be at least 1')
     return WordDiscovery(
         method=args.method, order=args.order, thresholds=_thresholds(args.thresholds),
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
         min_count=args.min_count, redundancy=args.redundancy,
         redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
-        classes=not args.no_classes, max_entries=args.max_entries, progress=progress)
+        classes=not args.no_classes, max_entries=args.max_entries, workers=args.workers,
+        progress=progress)
 
 
 def _known_words(paths):
