@@ -36,3 +36,22 @@ def interpreter():
     impl = getattr(sys, 'implementation', None)
     name = impl.name if impl is not None else 'cpython'
     return '%s %d.%d.%d' % ((name,) + tuple(sys.version_info[:3]))
+
+
+def bench_python(name):
+    """Interpreter of a benchmark-only environment: 'original' (nlp-zero 0.1.6
+    on CPython 3.8) or 'peers' (gensim on CPython 3.11).
+
+    Creates the environments with ``benchmarks/setup_env.sh`` when missing;
+    returns None (after saying why) when that is not possible.
+    """
+    import subprocess
+    python = os.path.join(ROOT, 'benchmarks', 'work', name, 'bin', 'python')
+    if not os.path.exists(python):
+        print('creating the benchmark environments (benchmarks/setup_env.sh) ...')
+        try:
+            subprocess.check_call(['bash', os.path.join(ROOT, 'benchmarks', 'setup_env.sh')])
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print('skipped: cannot create the benchmark environment %s: %s' % (name, exc))
+            return None
+    return python

@@ -37,9 +37,8 @@ import sys
 import tempfile
 import time
 
-from _common import DATA, ROOT, data_path, interpreter
+from _common import DATA, ROOT, bench_python, data_path, interpreter
 
-ORIGINAL_PYTHON = '/work/bench_env/venv38/bin/python'
 TIME = '/usr/bin/time'
 
 # Runs in the original's interpreter: Word_Finder with its defaults, then its
@@ -152,7 +151,8 @@ def main():
     parser.add_argument('--python', default=sys.executable,
                         help='interpreter that runs nlp-zero (e.g. pypy3)')
     parser.add_argument('--no-original', action='store_true')
-    parser.add_argument('--original-python', default=ORIGINAL_PYTHON)
+    parser.add_argument('--original-python', default=None,
+                        help='interpreter with nlp-zero 0.1.6 (default: benchmarks/work/original, created by setup_env.sh)')
     parser.add_argument('--keep', metavar='DIR', help='keep lexicons and outputs here')
     args = parser.parse_args()
 
@@ -184,10 +184,12 @@ def main():
                     name = 'nlp-zero %s (%s%s)' % (
                         method, python_name, ', --workers %d' % workers if workers > 1 else '')
                     results.append((name, found, before))
-            if not args.no_original and os.path.exists(args.original_python):
+            original = None if args.no_original else (args.original_python or
+                                                      bench_python('original'))
+            if original:
                 before = load()
                 results.append(('original 0.1.6 (CPython 3.8)',
-                                run_original(args.original_python, sources, test, gold, work),
+                                run_original(original, sources, test, gold, work),
                                 before))
             for name, result, before in results:
                 p, r, f = result['scores']

@@ -34,7 +34,7 @@ import subprocess
 import tempfile
 import time
 
-from _common import DATA, ROOT, data_path, interpreter
+from _common import DATA, bench_python, data_path, interpreter
 
 from nlp_zero import Lexicon, Tokenizer, segmentation_scores
 
@@ -43,8 +43,6 @@ try:
 except AttributeError:  # Python 2
     clock = time.clock
 
-WORK = os.environ.get('NLP_ZERO_BENCH_ENV', os.path.join(ROOT, 'benchmarks', 'work'))
-ORIGINAL_PYTHON = os.path.join(WORK, 'original', 'bin', 'python')
 SAMPLE_CHARS = 5000000
 
 # Runs in the original's interpreter: time its Tokenizer on the same lines.
@@ -114,37 +112,8 @@ def time_ours(tokenizer, lines, repeat):
 
 
 def ensure_original(python):
-    """The original's interpreter, creating benchmarks/work/original if needed."""
-    if python:
-        return python
-    if os.path.exists(ORIGINAL_PYTHON):
-        return ORIGINAL_PYTHON
-    base = None
-    for candidate in ('python3.8', 'python3.9'):
-        for folder in os.environ.get('PATH', '').split(os.pathsep) + [
-                os.path.expanduser('~/.pyenv/versions/3.8.18/bin')]:
-            path = os.path.join(folder, candidate if 'pyenv' not in folder else 'python')
-            if os.path.exists(path):
-                base = path
-                break
-        if base:
-            break
-    if base is None:
-        print('original: skipped (no CPython 3.8/3.9 to install nlp-zero 0.1.6 into)')
-        return None
-    print('creating %s with nlp-zero 0.1.6 from PyPI ...' % os.path.dirname(ORIGINAL_PYTHON))
-    env_dir = os.path.dirname(os.path.dirname(ORIGINAL_PYTHON))
-    dist = os.path.join(WORK, 'dist')
-    pip = os.path.join(env_dir, 'bin', 'pip')
-    try:
-        subprocess.check_call([base, '-m', 'venv', env_dir])
-        subprocess.check_call([pip, 'download', '-q', '--no-deps', 'nlp-zero==0.1.6', '-d', dist])
-        subprocess.check_call([pip, 'install', '-q', '--no-deps',
-                               os.path.join(dist, 'nlp-zero-0.1.6.tar.gz')])
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print('original: skipped (could not install it: %s)' % exc)
-        return None
-    return ORIGINAL_PYTHON
+    """The original's interpreter (``--original-python``, else the benchmark environment)."""
+    return python or bench_python('original')
 
 
 def run_original(python, lexicon_path, text_path, output, repeat):
