@@ -1,6 +1,7 @@
 """Word vectors: counting and training speed, and quality beside gensim skip-gram.
 
     python benchmarks/bench_vectors.py speed [--tokens 2000000]      # also under pypy3
+    python benchmarks/bench_vectors.py count --backend numpy|python [--tokens N]
     python benchmarks/bench_vectors.py english [--tokens N] [--trainer pypy|numpy|python]
                                                [--gensim] [--set key=value ...]
     python benchmarks/bench_vectors.py chinese --lexicon LEXICON.tsv [--trainer ...]
@@ -64,22 +65,34 @@ def token_slice(paths, limit):
 
 
 # ------------------------------------------------------------------- speed
+def available_backends():
+    try:
+        import numpy  # noqa: F401
+        return ['python', 'numpy']
+    except ImportError:
+        return ['python']
+
+
 def run_speed(args):
     paths = [data_path(p) for p in EN_CORPORA[:1]]
     lines = token_slice(paths, args.tokens)
     tokens = sum(len(t) for t in lines)
     print('interpreter %s, load %s' % (interpreter(), load_average()))
-    start = time.time()
-    table = Cooccurrence.count(lines, min_count=5, window=10)
-    seconds = time.time() - start
-    print('counting, window 10: %d tokens, %d words, %d pairs in %.1f s = %.0f tokens/s '
-          '(both passes)' % (tokens, len(table), len(table.pairs), seconds, tokens / seconds))
-    backends = ['python']
-    try:
-        import numpy  # noqa: F401
-        backends.append('numpy')
-    except ImportError:
-        pass
+    backends = available_backends()
+    tables = []
+    for backend in backends:
+        start = time.time()
+        table = Cooccurrence.count(lines, min_count=5, window=10, backend=backend)
+        seconds = time.time() - start
+        print('counting, window 10, %s path: %d tokens, %d words, %d pairs in %.2f s = %.0f '
+              'tokens/s (both passes)' % (backend, tokens, len(table), len(table.pairs), seconds,
+                                          tokens / seconds))
+        tables.append(table)
+    if len(tables) == 2:
+        same = (tables[0].counts == tables[1].counts and
+                tables[0].training_arrays()[:3] == tables[1].training_arrays()[:3])
+        print('the two paths give %s tables' % ('identical' if same else 'DIFFERENT'))
+    table = tables[0]
     for backend in backends:
         for adagrad in ('coordinate', 'row'):
             model = SimplerGlove(dim=100, epochs=1, backend=backend, adagrad=adagrad)
@@ -90,6 +103,26 @@ def run_speed(args):
             n = len(sub.pairs) * (1 + model.negatives)
             print('training, dim 100, %s backend, %s AdaGrad: %d updates in %.1f s = %.0f '
                   'pair updates/s (incl. setup)' % (backend, adagrad, n, seconds, n / seconds))
+
+
+def run_count(args):
+    """Count the whole English corpus (or its first ``--tokens``) with one path, one process.
+
+    One path per process, so that the peak RSS printed is that path's.
+    """
+    paths = [data_path(p) for p in EN_CORPORA]
+    print('interpreter %s, load %s, %s path' % (interpreter(), load_average(), args.backend))
+    if args.tokens:
+        lines = token_slice(paths, args.tokens)
+    else:
+        lines = Corpus(paths, max_line_chars=1000000)
+    start = time.time()
+    table = Cooccurrence.count(lines, min_count=5, window=10, backend=args.backend)
+    seconds = time.time() - start
+    print('counting, window 10: %d tokens, %d words, %d pairs in %.1f s = %.0f tokens/s (both '
+          'passes%s); peak RSS %.0f MB' % (
+              table.tokens, len(table), len(table.pairs), seconds, table.tokens / seconds,
+              '' if args.tokens else ', reading and decoding included', peak_rss_mb()))
 
 
 def _subtable(table, pairs):
@@ -281,6 +314,9 @@ def main(argv=None):
     p = sub.add_parser('speed')
     p.add_argument('--tokens', type=int, default=2000000)
     p.add_argument('--pairs', type=int, default=100000)
+    p = sub.add_parser('count')
+    p.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'))
+    p.add_argument('--tokens', type=int, default=None, help='first N tokens only')
     for name in ('english', 'chinese'):
         p = sub.add_parser(name)
         p.add_argument('--trainer', default='pypy', choices=('pypy', 'numpy', 'python'))
@@ -304,7 +340,7 @@ def main(argv=None):
     if not os.path.isdir(DATA) and args.what != 'train':
         print('skipped: %s not found (set NLP_ZERO_DATA)' % DATA)
         return 0
-    {'speed': run_speed, 'english': run_english, 'chinese': run_chinese,
+    {'speed': run_speed, 'count': run_count, 'english': run_english, 'chinese': run_chinese,
      'train': run_train}[args.what](args)
     return 0
 

@@ -13,6 +13,12 @@ Why it is built the way it is:
 * Counting runs at C speed: for every offset ``d`` of the window one
   ``Counter.update(map(add, left_keys[:-d], ids[d:]))`` counts all pairs at
   that distance in a batch of token ids; there is no Python loop per pair.
+* With NumPy importable (optional; ``backend='auto'``) the counting runs in
+  :mod:`nlp_zero._cooccurrence_numpy` instead: sorted key vectors and run
+  lengths in place of the dict, about ten times faster, and the table is
+  then held as two sorted arrays (16 bytes per pair, against ~100 in the
+  dict) behind the same ``pairs`` mapping.  Both paths give the same
+  table (the same integer counts; weighted counts equal up to rounding).
 * Out-of-vocabulary tokens are removed *before* windowing (the word2vec and
   GloVe convention: rare words do not take window slots), windows never cross
   line ends, and a word never co-occurs with itself (the diagonal is dropped).
@@ -52,6 +58,21 @@ _MAX_RAW = 8000000
 _PYPY = platform.python_implementation() == 'PyPy'
 
 _MAGIC = u'# nlp-zero cooccurrence 1'
+
+
+def _numpy_module(backend):
+    """The NumPy counting module for ``backend``, or None for the pure-Python path."""
+    if backend not in ('auto', 'python', 'numpy'):
+        raise ValueError("backend must be 'auto', 'python' or 'numpy'")
+    if backend == 'python':
+        return None
+    try:
+        from . import _cooccurrence_numpy
+    except ImportError:
+        if backend == 'numpy':
+            raise ImportError('the numpy backend needs NumPy; use backend="python"')
+        return None
+    return _cooccurrence_numpy
 
 
 def _token_lists(source):
@@ -119,8 +140,9 @@ class Cooccurrence(object):
         self.window = int(window)
         self.distance_weighting = bool(distance_weighting)
         self.stride = len(self.words) + 1
-        #: ``{i * stride + j: count}`` for i < j (floats with distance weighting).
-        self.pairs = {}
+        self._pairs = {}
+        #: ``(sorted keys, counts)`` NumPy arrays instead of ``_pairs`` after NumPy counting.
+        self._arrays = None
         #: In-vocabulary tokens counted (the ``N`` of the unigram probabilities).
         self.tokens = 0
         self._pair_total = None
@@ -128,7 +150,7 @@ class Cooccurrence(object):
     # ------------------------------------------------------------- building
     @classmethod
     def count(cls, token_lists, min_count=5, max_vocab=None, window=10,
-              distance_weighting=False, vocabulary=None, progress=None):
+              distance_weighting=False, vocabulary=None, progress=None, backend='auto'):
         """Count a corpus: a vocabulary pass, then a pair pass.
 
         Parameters
@@ -141,7 +163,10 @@ class Cooccurrence(object):
         vocabulary : list of (word, count), optional
             A fixed vocabulary; the counts it gives are replaced by the counts
             in this corpus.
+        backend : {'auto', 'python', 'numpy'}
+            How the pairs are counted (see :meth:`add`).
         """
+        _numpy_module(backend)  # a bad backend fails before the vocabulary pass
         if vocabulary is None:
             if iter(token_lists) is token_lists:
                 raise CorpusError('counting needs two passes over the corpus: give a list, a '
@@ -150,41 +175,116 @@ class Cooccurrence(object):
                                           max_vocab)
             log(progress, 'vocabulary: %d words with count >= %d' % (len(vocabulary), min_count))
         table = cls([(w, 0) for w, _ in vocabulary], window, distance_weighting)
-        table.add(token_lists, progress=progress)
+        table.add(token_lists, progress=progress, backend=backend)
         return table
 
-    def add(self, token_lists, progress=None):
-        """Count more text into this table (unigrams of known words and pairs)."""
+    def add(self, token_lists, progress=None, backend='auto'):
+        """Count more text into this table (unigrams of known words and pairs).
+
+        ``backend='numpy'`` counts with NumPy and keeps the pairs as two
+        sorted arrays (about ten times faster, a fifth of the memory);
+        ``'python'`` with the standard library only; ``'auto'`` (default)
+        uses NumPy when it can be imported.  Both give the same table.
+        """
+        fast = _numpy_module(backend)
+        if fast is not None:
+            self._add_numpy(fast, token_lists, progress)
+        else:
+            self._add_python(token_lists, progress)
+        log(progress, 'co-occurrence: %d tokens, %d words, %d pairs (window %d)' % (
+            self.tokens, len(self.words), len(self.pairs), self.window))
+        return self
+
+    def _id_batches(self, token_lists, progress, size, unknown=None):
+        """Lists of about ``size`` ids; each line followed by ``window`` separators.
+
+        The separator is ``len(words)``; pairs across a line end involve it
+        and are dropped later.  Out-of-vocabulary tokens are left out, or
+        with ``unknown`` given become that id (for a caller that removes them
+        faster itself).  The list is reused: consume it before asking for the
+        next one.
+        """
+        separator = len(self.words)  # never a real word
         index = self.index
-        unknown = len(self.words)  # the separator id: never a real word
-        pad = [unknown] * self.window
-        raw = Counter()
-        unigrams = Counter()
+        get = index.get
+        pad = [separator] * self.window
         batch = []
         extend = batch.extend
         lines = 0
         for tokens in _token_lists(token_lists):
             lines += 1
-            ids = [index[t] for t in tokens if t in index]
-            if not ids:
-                continue
-            extend(ids)
-            extend(pad)  # pairs across the line end involve the separator: dropped later
-            if len(batch) >= _BATCH_IDS:
-                self._count_batch(batch, raw, unigrams)
+            if unknown is not None:
+                extend(map(get, tokens, repeat(unknown)))
+            else:
+                # (a comprehension: faster than filter(map(...)) on CPython 3.11)
+                ids = [index[t] for t in tokens if t in index]
+                if not ids:
+                    continue
+                extend(ids)
+            extend(pad)
+            if len(batch) >= size:
+                yield batch
                 del batch[:]
-                if len(raw) > _MAX_RAW:
-                    self._fold(raw, unigrams)
-                    raw.clear()
-                    unigrams.clear()
                 if progress is not None:
                     progress.update(getattr(token_lists, 'bytes_read', lines))
         if batch:
+            yield batch
+
+    def _add_python(self, token_lists, progress):
+        self._thaw()
+        raw = Counter()
+        unigrams = Counter()
+        for batch in self._id_batches(token_lists, progress, _BATCH_IDS):
             self._count_batch(batch, raw, unigrams)
+            if len(raw) > _MAX_RAW:
+                self._fold(raw, unigrams)
+                raw.clear()
+                unigrams.clear()
         self._fold(raw, unigrams)
-        log(progress, 'co-occurrence: %d tokens, %d words, %d pairs (window %d)' % (
-            self.tokens, len(self.words), len(self.pairs), self.window))
-        return self
+
+    def _add_numpy(self, fast, token_lists, progress):
+        if self._arrays is not None:
+            keys, values = self._arrays
+        else:
+            keys, values = fast.from_items(list(self._pairs), list(self._pairs.values()),
+                                           self.distance_weighting)
+        self._pairs = {}
+        self._arrays = None
+        counter = fast.PairCounter(self.stride, self.window, self.distance_weighting, keys,
+                                   values)
+        unknown = self.stride  # removed by the counter
+        for batch in self._id_batches(token_lists, progress, fast.BATCH_IDS, unknown):
+            counter.add_batch(batch, unknown)
+        keys, values, unigrams = counter.result()
+        self._arrays = (keys, values)
+        counts = self.counts
+        for i, c in enumerate(unigrams[:len(self.words)].tolist()):
+            counts[i] += c
+            self.tokens += c
+        self._pair_total = None
+
+    def _thaw(self):
+        """Turn an array-held table into the dict the pure-Python paths update."""
+        if self._arrays is not None:
+            self._pairs = dict(self.pairs.items())
+            self._arrays = None
+
+    @property
+    def pairs(self):
+        """``{i * stride + j: count}`` for i < j (floats with distance weighting).
+
+        A dict, or after NumPy counting a read-only mapping over the sorted arrays.
+        """
+        if self._arrays is not None:
+            from ._cooccurrence_numpy import SortedPairs
+            return SortedPairs(*self._arrays)
+        return self._pairs
+
+    @pairs.setter
+    def pairs(self, pairs):
+        self._pairs = pairs
+        self._arrays = None
+        self._pair_total = None
 
     def _count_batch(self, ids, raw, unigrams):
         """Count the ordered pairs (left, right) of a batch into ``raw``."""
@@ -222,7 +322,7 @@ class Cooccurrence(object):
         strides = repeat(stride)
         swapped = list(map(add, map(mul, map(mod, keys, strides), strides),
                            map(floordiv, keys, strides)))
-        pairs = self.pairs
+        pairs = self._pairs
         for wanted, canonical in ((lt, keys), (gt, swapped)):
             mask = list(map(wanted, keys, swapped))  # i < j, or i > j (the diagonal is neither)
             chosen = list(compress(canonical, mask))
@@ -243,6 +343,7 @@ class Cooccurrence(object):
         """Add the counts of another table (same window); new words are appended."""
         if other.window != self.window or other.distance_weighting != self.distance_weighting:
             raise ValueError('cannot merge counts made with different windows')
+        self._thaw()
         old_stride = self.stride
         new_ids = []
         for w, c in zip(other.words, other.counts):
@@ -285,6 +386,14 @@ class Cooccurrence(object):
         for (i, j), c in self.iter_pairs_ids():
             yield words[i], words[j], c
 
+    def _sorted_items(self):
+        """``(key, count)`` in key order."""
+        if self._arrays is not None:
+            return iteritems(self.pairs)  # already sorted
+        pairs = self._pairs
+        # sorting ints, not tuples: several times faster
+        return ((key, pairs[key]) for key in sorted(pairs))
+
     def _id(self, word):
         try:
             return self.index[word]
@@ -305,7 +414,10 @@ class Cooccurrence(object):
         Twice the sum of the stored (``i < j``) counts.
         """
         if self._pair_total is None:
-            self._pair_total = 2.0 * math.fsum(self.pairs.values())
+            if self._arrays is not None and not self.distance_weighting:
+                self._pair_total = 2.0 * float(int(self._arrays[1].sum()))  # exact, as fsum
+            else:
+                self._pair_total = 2.0 * math.fsum(self.pairs.values())
         return self._pair_total
 
     def probability(self, word):
@@ -363,10 +475,10 @@ class Cooccurrence(object):
                 out.write(u'w\t%s\t%d\n' % (w, c))
             fmt = u'p\t%d\t%d\t%d\n' if not self.distance_weighting else u'p\t%d\t%d\t%r\n'
             write = out.write
-            stride, pairs = self.stride, self.pairs
-            for key in sorted(pairs):  # sorting ints, not tuples: several times faster
+            stride = self.stride
+            for key, c in self._sorted_items():
                 i, j = divmod(key, stride)
-                write(fmt % (i, j, pairs[key]))
+                write(fmt % (i, j, c))
 
     @classmethod
     def load(cls, path):
@@ -423,12 +535,18 @@ class Cooccurrence(object):
         """
         from array import array
         stride = self.stride
-        rows, cols, values = array('i'), array('i'), array('d')
-        keys = sorted(self.pairs)
-        get = self.pairs.__getitem__
-        rows.extend(k // stride for k in keys)
-        cols.extend(k % stride for k in keys)
-        values.extend(map(get, keys))
+        if self._arrays is not None:
+            keys, counts = self._arrays
+            rows = array('i', (keys // stride).astype('i').tobytes())
+            cols = array('i', (keys % stride).astype('i').tobytes())
+            values = array('d', counts.astype('d').tobytes())
+        else:
+            rows, cols, values = array('i'), array('i'), array('d')
+            keys = sorted(self._pairs)
+            get = self._pairs.__getitem__
+            rows.extend(k // stride for k in keys)
+            cols.extend(k % stride for k in keys)
+            values.extend(map(get, keys))
         logc = self.log_marginals(context_smoothing)
         log_z = math.log(self.pair_total)
         log_ratio = array('d', (math.log(x) - log_z - logc[i] - logc[j]

@@ -2,12 +2,19 @@
 """Co-occurrence counting: windows, vocabulary, PMI, merging and files."""
 
 import math
+import random
 import unittest
 
 from support import TempDirTestCase
 
 from nlp_zero import Corpus, FormatError
 from nlp_zero.cooccurrence import Cooccurrence, build_vocabulary, count_words
+
+try:
+    import numpy
+    from nlp_zero import _cooccurrence_numpy
+except ImportError:
+    numpy = None
 
 
 def brute_force_pairs(lines, vocabulary, window, weighted=False):
@@ -28,6 +35,9 @@ def unordered(table):
     return dict((frozenset((a, b)), c) for a, b, c in table.iter_pairs())
 
 
+#: Every counting path available here ('numpy' only where NumPy is installed).
+BACKENDS = ['python'] + (['numpy'] if numpy is not None else [])
+
 LINES = [u'the cat sat on the mat'.split(),
          u'the dog sat on the log'.split(),
          u'a cat and a dog'.split(),
@@ -37,29 +47,42 @@ LINES = [u'the cat sat on the mat'.split(),
 class CountingTest(unittest.TestCase):
 
     def test_counts_match_a_plain_double_loop(self):
-        for window in (1, 2, 5):
-            table = Cooccurrence.count(LINES, min_count=1, window=window)
-            got = dict(((a, b) if a < b else (b, a), c) for a, b, c in table.iter_pairs())
-            self.assertEqual(got, brute_force_pairs(LINES, table.index, window))
+        for backend in BACKENDS:
+            for window in (1, 2, 5):
+                table = Cooccurrence.count(LINES, min_count=1, window=window, backend=backend)
+                got = dict(((a, b) if a < b else (b, a), c) for a, b, c in table.iter_pairs())
+                self.assertEqual(got, brute_force_pairs(LINES, table.index, window))
 
     def test_folding_in_several_rounds_gives_the_same_counts(self):
         from nlp_zero import cooccurrence
         lines = [LINES[n % 4] * (n + 1) for n in range(40)]
-        whole = Cooccurrence.count(lines, min_count=1, window=3)
+        whole = Cooccurrence.count(lines, min_count=1, window=3, backend='python')
         saved = cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS
         cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = 5, 20
         try:
-            rounds = Cooccurrence.count(lines, min_count=1, window=3)
+            rounds = Cooccurrence.count(lines, min_count=1, window=3, backend='python')
         finally:
             cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = saved
         self.assertEqual(rounds.pairs, whole.pairs)
         self.assertEqual(rounds.counts, whole.counts)
 
     def test_distance_weighting_counts_one_over_distance(self):
-        table = Cooccurrence.count(LINES, min_count=1, window=3, distance_weighting=True)
-        expected = brute_force_pairs(LINES, table.index, 3, weighted=True)
-        for a, b, c in table.iter_pairs():
-            self.assertAlmostEqual(c, expected[tuple(sorted((a, b)))])
+        for backend in BACKENDS:
+            table = Cooccurrence.count(LINES, min_count=1, window=3, distance_weighting=True,
+                                       backend=backend)
+            expected = brute_force_pairs(LINES, table.index, 3, weighted=True)
+            for a, b, c in table.iter_pairs():
+                self.assertAlmostEqual(c, expected[tuple(sorted((a, b)))])
+
+    def test_an_unknown_backend_is_refused(self):
+        with self.assertRaises(ValueError):
+            Cooccurrence.count(LINES, min_count=1, backend='fortran')
+
+    @unittest.skipIf(numpy is not None, 'NumPy is installed')
+    def test_the_numpy_backend_without_numpy_says_so(self):
+        with self.assertRaises(ImportError):
+            Cooccurrence.count(LINES, min_count=1, backend='numpy')
+        self.assertTrue(Cooccurrence.count(LINES, min_count=1).pairs)  # 'auto' falls back
 
     def test_windows_do_not_cross_line_ends(self):
         table = Cooccurrence.count([[u'a', u'b'], [u'c', u'd']], min_count=1, window=10)
@@ -103,6 +126,98 @@ class CountingTest(unittest.TestCase):
         self.assertEqual(unordered(a), unordered(whole))
         self.assertEqual(a.tokens, whole.tokens)
         self.assertEqual(a.counts[a.index[u'and']], 1)
+
+
+def random_lines(seed, n_lines=60, vocabulary=40):
+    """Lines of Zipf-like random words: repeats, rare words, empty and 1-word lines."""
+    rng = random.Random(seed)
+    words = [u'w%d' % k for k in range(vocabulary)]
+    lines = []
+    for _ in range(n_lines):
+        length = rng.choice([0, 1, 2, 3, 5, 8, 13, 40])
+        lines.append([words[min(int(rng.paretovariate(1.0)) - 1, vocabulary - 1)]
+                      for _ in range(length)])
+    return lines
+
+
+@unittest.skipIf(numpy is None, 'NumPy is not installed')
+class NumpyBackendTest(TempDirTestCase):
+    """The NumPy path must give exactly the table of the pure-Python path."""
+
+    def count_both(self, lines, **options):
+        python = Cooccurrence.count(lines, backend='python', **options)
+        fast = Cooccurrence.count(lines, backend='numpy', **options)
+        return python, fast
+
+    def assert_same_table(self, python, fast, places=None):
+        self.assertEqual(fast.words, python.words)
+        self.assertEqual(fast.counts, python.counts)
+        self.assertEqual(fast.tokens, python.tokens)
+        self.assertEqual(sorted(fast.pairs), sorted(python.pairs))
+        for key, count in python.pairs.items():
+            if places is None:
+                self.assertEqual(fast.pairs[key], count)
+                self.assertEqual(type(fast.pairs[key]), type(count))
+            else:
+                self.assertAlmostEqual(fast.pairs[key], count, places=places)
+
+    def test_random_streams_give_identical_tables(self):
+        for seed in range(6):
+            lines = random_lines(seed)
+            for min_count, window in ((1, 1), (2, 3), (3, 10), (1, 50)):  # 50: beyond every line
+                python, fast = self.count_both(lines, min_count=min_count, window=window)
+                self.assert_same_table(python, fast)
+                self.assertEqual(fast.pairs, python.pairs)
+                self.assertEqual(fast.pair_total, python.pair_total)
+
+    def test_distance_weighting_agrees_to_rounding(self):
+        for seed in range(4):
+            python, fast = self.count_both(random_lines(seed), min_count=2, window=7,
+                                           distance_weighting=True)
+            self.assert_same_table(python, fast, places=9)
+            self.assertAlmostEqual(fast.pair_total, python.pair_total, places=9)
+
+    def test_many_small_batches_merge_to_the_same_table(self):
+        lines = random_lines(7, n_lines=200)
+        python = Cooccurrence.count(lines, min_count=1, window=4, backend='python')
+        saved = _cooccurrence_numpy.BATCH_IDS
+        _cooccurrence_numpy.BATCH_IDS = 16
+        try:
+            fast = Cooccurrence.count(lines, min_count=1, window=4, backend='numpy')
+        finally:
+            _cooccurrence_numpy.BATCH_IDS = saved
+        self.assert_same_table(python, fast)
+
+    def test_adding_and_merging_mix_the_paths(self):
+        first, second = random_lines(8), random_lines(9)
+        vocabulary = build_vocabulary(count_words(first + second), min_count=2)
+        whole = Cooccurrence.count(first + second, vocabulary=vocabulary, window=3,
+                                   backend='python')
+        for one, other in (('python', 'numpy'), ('numpy', 'python'), ('numpy', 'numpy')):
+            table = Cooccurrence.count(first, vocabulary=vocabulary, window=3, backend=one)
+            table.add(second, backend=other)
+            self.assert_same_table(whole, table)
+        a = Cooccurrence.count(first, min_count=1, window=3, backend='numpy')
+        b = Cooccurrence.count(second, min_count=1, window=3, backend='numpy')
+        a.merge(b)
+        together = Cooccurrence.count(first + second, min_count=1, window=3, backend='python')
+        self.assertEqual(unordered(a), unordered(together))
+
+    def test_readers_of_the_table_agree(self):
+        python, fast = self.count_both(random_lines(10), min_count=2, window=5)
+        self.assertEqual(fast.training_arrays(), python.training_arrays())
+        self.assertEqual(fast.training_arrays(0.75), python.training_arrays(0.75))
+        self.assertEqual(sorted(fast.iter_pairs()), sorted(python.iter_pairs()))
+        word = python.words[0]
+        self.assertEqual(fast.top_pmi(word, topn=5), python.top_pmi(word, topn=5))
+        for other in python.words:
+            self.assertEqual(fast.pair_count(word, other), python.pair_count(word, other))
+        self.assertEqual(fast.pairs.get(-1, u'none'), u'none')
+        with self.assertRaises(KeyError):
+            fast.pairs[-1]
+        fast.save(self.path('fast.txt'))
+        python.save(self.path('python.txt'))
+        self.assertEqual(self.read_text('fast.txt'), self.read_text('python.txt'))
 
 
 class StatisticsTest(unittest.TestCase):
