@@ -23,9 +23,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
-from _common import DATA, data_path, interpreter, peak_rss_mb
+from _common import DATA, bench_python, data_path, interpreter, peak_rss_mb
 
 from nlp_zero.corpus import Corpus
 from nlp_zero.cooccurrence import Cooccurrence
@@ -34,7 +35,6 @@ from nlp_zero.progress import Progress
 from nlp_zero.vectors import WordVectors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-GENSIM_PYTHON = '/work/bench_env/venv311/bin/python'
 EN_CORPORA = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
 EN_WORDSIM = 'wordsim/en_wordsim353.tsv'
 EN_ANALOGY = 'analogy/en_questions-words.txt'
@@ -223,9 +223,10 @@ def score(vectors_path, wordsim, analogy):
 
 
 def gensim_run(mode, inputs, out, wordsim, analogy):
-    if not os.path.exists(GENSIM_PYTHON):
+    python = bench_python('peers')  # gensim lives in a benchmark-only environment
+    if python is None:
         return None
-    command = ['nice', '-n', '10', GENSIM_PYTHON, os.path.join(HERE, '_gensim_vectors.py'),
+    command = ['nice', '-n', '10', python, os.path.join(HERE, '_gensim_vectors.py'),
                mode] + inputs + ['--out', out, '--wordsim', wordsim, '--analogy', analogy]
     subprocess.check_call(command)
     with io.open(out, encoding='utf-8') as f:
@@ -322,7 +323,7 @@ def main(argv=None):
         p.add_argument('--trainer', default='pypy', choices=('pypy', 'numpy', 'python'))
         p.add_argument('--set', action='append', metavar='KEY=JSON',
                        help='override a SimplerGlove default, e.g. --set epochs=10')
-        p.add_argument('--workdir', default='/tmp/nlp-zero-bench-vectors')
+        p.add_argument('--workdir', default=os.path.join(tempfile.gettempdir(), 'nlp-zero-bench-vectors'))
         if name == 'english':
             p.add_argument('--tokens', type=int, default=None, help='first N tokens only')
             p.add_argument('--gensim', action='store_true')
