@@ -60,7 +60,7 @@ from itertools import chain, compress, repeat
 from operator import add, le, not_
 
 from ._compat import PY2, iteritems, itervalues, map, range, zip
-from .corpus import WORD_PATTERN, as_corpus, compile_word_pattern
+from .corpus import as_corpus, compile_word_pattern
 from .errors import CorpusError
 from .lexicon import Lexicon
 from .progress import log

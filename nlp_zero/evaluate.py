@@ -210,9 +210,17 @@ def spearman(xs, ys):
 
 
 def _data_lines(path):
-    """``(line_number, text)`` of a UTF-8 data file, without BOM and line ends."""
-    with _io.open(path, encoding='utf-8-sig') as f:
-        for number, line in enumerate(f, 1):
+    """``(line_number, text)`` of a UTF-8 data file, without BOM and line ends.
+
+    Lines are decoded one by one so that bytes that are not UTF-8 raise a
+    FormatError naming their line, not a bare UnicodeDecodeError.
+    """
+    with _io.open(path, 'rb') as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                line = raw.decode('utf-8-sig' if number == 1 else 'utf-8')
+            except UnicodeDecodeError as exc:
+                raise _FormatError(path, number, 'not UTF-8 text (%s)' % exc.reason)
             yield number, line.rstrip(u'\r\n')
 
 

@@ -370,13 +370,17 @@ class WordVectors(object):
     # ------------------------------------------------------------------ files
     def save_word2vec_format(self, path, precision=6):
         """Write the word2vec text format (header ``N D``), atomically."""
-        fmt = u'%%.%dg' % max(1, int(precision) + 1)
         with atomic_open(path, 'w') as out:
-            out.write(u'%d %d\n' % (len(self), self.vector_size))
-            for w, v in zip(self.index_to_key, self._rows):
-                if not w or any(ch.isspace() for ch in w):
-                    raise ValueError('word %r cannot be written in the word2vec text format' % w)
-                out.write(w + u' ' + u' '.join([fmt % x for x in v]) + u'\n')
+            self.write_word2vec_format(out, precision)
+
+    def write_word2vec_format(self, out, precision=6):
+        """Write the word2vec text format to ``out``, an open text stream."""
+        fmt = u'%%.%dg' % max(1, int(precision) + 1)
+        out.write(u'%d %d\n' % (len(self), self.vector_size))
+        for w, v in zip(self.index_to_key, self._rows):
+            if not w or any(ch.isspace() for ch in w):
+                raise ValueError('word %r cannot be written in the word2vec text format' % w)
+            out.write(w + u' ' + u' '.join([fmt % x for x in v]) + u'\n')
 
     @classmethod
     def load_word2vec_format(cls, path, limit=None, unicode_errors='strict', encoding='utf-8',
@@ -424,7 +428,12 @@ class WordVectors(object):
                               'truncated file: the header announces %d words, found %d' % (
                                   expected, len(words)))
         if len(set(words)) != len(words):
-            raise FormatError(path, 0, 'a word occurs twice')
+            seen = set()
+            for n, word in enumerate(words):
+                if word in seen:
+                    raise FormatError(path, 0, 'the word %s occurs twice (vector %d)'
+                                      % (word, n + 1))
+                seen.add(word)
         return cls(words, rows) if rows else cls(words, [], dim=dim or 0)
 
 

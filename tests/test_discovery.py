@@ -7,7 +7,7 @@ from collections import Counter
 
 from support import TempDirTestCase, run_cli
 
-from nlp_zero import CorpusError, Lexicon, NlpZeroError, discovery
+from nlp_zero import CorpusError, Lexicon, discovery
 from nlp_zero.discovery import (LATIN, NUMBER, WordDiscovery, discover_words, new_words,
                                 normalize_text, remove_redundancy)
 from nlp_zero.information import information_per_char
@@ -314,6 +314,27 @@ class DiscoverCommandTest(TempDirTestCase):
         status, out, err = run_cli('discover', self.corpus(), '--thresholds', 'x')
         self.assertEqual(status, 1)
         self.assertIn(u'--thresholds', err)
+
+    def test_bad_option_values_are_one_line_errors(self):
+        for option, value in (('--min-count', '0'), ('--order', '9'), ('--workers', '0'),
+                              ('--reestimate', '-1'), ('--max-entries', '0'),
+                              ('--top', '-1')):
+            status, out, err = run_cli('discover', self.corpus(), option, value)
+            self.assertEqual(status, 1, option)
+            self.assertIn(option, err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+
+    def test_output_dash_is_stdout(self):
+        status, out, err = run_cli('discover', self.corpus(), '-o', '-', '-q')
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'中国\t', out)
+
+    def test_a_missing_output_folder_fails_before_counting(self):
+        status, out, err = run_cli('discover', self.corpus(), '-o',
+                                   self.path('missing', 'lex.tsv'))
+        self.assertEqual(status, 1)
+        self.assertIn(u'no folder', err)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
 
 
 if __name__ == '__main__':

@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """WordVectors queries, evaluation and files; the vector commands."""
 
+import os
 import unittest
 
 from support import TempDirTestCase, run_cli
@@ -245,6 +246,65 @@ class CommandTest(TempDirTestCase):
         self.assertEqual(status, 1)
         self.assertIn('truncated', stderr)
         self.assertEqual(len(stderr.strip().split(u'\n')), 1)
+
+    def test_an_unknown_word_is_named_in_one_line(self):
+        vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')
+        status, stdout, stderr = run_cli('similar', vectors, 'zzz')
+        self.assertEqual(status, 1)
+        self.assertIn(u"word 'zzz' is not in the vocabulary", stderr)
+        self.assertEqual(len(stderr.strip().split(u'\n')), 1)
+        status, stdout, stderr = run_cli('similar', vectors, 'a', '--topn', '0')
+        self.assertEqual(status, 1)
+        self.assertIn(u'--topn', stderr)
+
+    def test_a_repeated_word_is_named(self):
+        vectors = self.write_text('v.txt', u'3 2\na 1 2\nb 2 1\na 1 1\n')
+        status, stdout, stderr = run_cli('similar', vectors, 'a')
+        self.assertEqual(status, 1)
+        self.assertIn(u'the word a occurs twice (vector 3)', stderr)
+
+    def test_evaluation_files_that_are_not_utf8_name_their_line(self):
+        vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')
+        for option, first in (('--wordsim', b'a\tb\t1\n'), ('--analogy', b'a b a b\n')):
+            bad = self.write_bytes('bad.txt', first + b'\xff\xfe b a b\n')
+            status, stdout, stderr = run_cli('evaluate-vectors', vectors, option, bad)
+            self.assertEqual(status, 1, option)
+            self.assertIn(u'line 2: not UTF-8 text', stderr)
+            self.assertEqual(len(stderr.strip().split(u'\n')), 1, stderr)
+
+    def test_output_dash_is_stdout(self):
+        corpus = self.write_text('c.txt', u'a b c d\n' * 20)
+        status, stdout, stderr = run_cli('vectors', corpus, '-o', '-', '--min-count', '1',
+                                         '--dim', '3', '--epochs', '1', '-q')
+        self.assertEqual(status, 0, stderr)
+        self.assertEqual(stdout.split(u'\n')[0], u'4 3')
+        self.assertEqual(len(stdout.strip().split(u'\n')), 5)
+
+    def test_empty_files_are_one_line_errors(self):
+        vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')
+        empty = self.write_text('empty.txt', u'')
+        status, stdout, stderr = run_cli('similar', empty, 'a')
+        self.assertEqual(status, 1)
+        self.assertIn(u'holds no vectors', stderr)
+        for option in ('--wordsim', '--analogy'):
+            status, stdout, stderr = run_cli('evaluate-vectors', vectors, option, empty)
+            self.assertEqual(status, 1, option)
+            self.assertIn(u'empty.txt holds no', stderr)
+            self.assertEqual(len(stderr.strip().split(u'\n')), 1, stderr)
+
+    def test_a_missing_output_folder_fails_before_counting(self):
+        corpus = self.write_text('c.txt', u'a b c d\n' * 20)
+        for option in ('-o', '--counts', '--checkpoint'):
+            args = ['vectors', corpus, '-o', self.path('v.txt'), '--min-count', '1']
+            args += [option, self.path('missing', 'out.txt')]
+            status, stdout, stderr = run_cli(*args)
+            self.assertEqual(status, 1, option)
+            self.assertIn(u'no folder', stderr)
+            self.assertNotIn(u'training', stderr)
+            self.assertFalse(os.path.exists(self.path('v.txt')))
+        status, stdout, stderr = run_cli('vectors', corpus, '-o', self.tmp, '--min-count', '1')
+        self.assertEqual(status, 1)
+        self.assertIn(u'it is a folder', stderr)
 
 
 if __name__ == '__main__':

@@ -1,11 +1,13 @@
 """Options and helpers shared by the subcommands."""
 
 import argparse
+import os
 import sys
 
 from .._compat import text_type
 from .._files import open_output
 from ..corpus import Corpus
+from ..errors import NlpZeroError
 from ..datasets import sample_corpus_path
 from ..progress import Progress
 
@@ -122,3 +124,12 @@ def argument_text(value):
 def show_char(char):
     """A character as a person can read it in a listing (whitespace spelled out)."""
     return u'U+%04X' % ord(char) if char.isspace() else char
+
+
+def check_output_folder(path):
+    """Fail before the work, not after it, when ``path`` cannot be written."""
+    if path and os.path.isdir(path):
+        raise NlpZeroError('cannot write %s: it is a folder' % (path,))
+    folder = os.path.dirname(path) if path else ''
+    if folder and not os.path.isdir(folder):
+        raise NlpZeroError('cannot write %s: no folder %s' % (path, folder))

@@ -13,7 +13,8 @@ from ..errors import NlpZeroError
 from ..information import bits, information_per_char
 from ..lexicon import Lexicon
 from ..tokenizer import Tokenizer
-from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
+from ._common import (add_command, check_output_folder, echo, make_progress, open_corpus,
+                      report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -100,6 +101,12 @@ def finder_from_args(args, progress):
         raise NlpZeroError('--order must be between 2 and 4')
     if args.workers < 1:
         raise NlpZeroError('--workers must be at least 1')
+    if args.min_count is not None and args.min_count < 1:
+        raise NlpZeroError('--min-count must be at least 1')
+    if args.reestimate < 0:
+        raise NlpZeroError('--reestimate must be 0 or more')
+    if args.max_entries < 1:
+        raise NlpZeroError('--max-entries must be at least 1')
     return WordDiscovery(
         method=args.method, order=args.order, thresholds=_thresholds(args.thresholds),
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
@@ -152,6 +159,10 @@ def summary(finder, lexicon, seconds):
 
 
 def run_discover(args):
+    if args.top is not None and args.top < 0:
+        raise NlpZeroError('--top must be 0 or more')
+    if args.output:
+        check_output_folder(args.output)
     progress = make_progress(args, 'counting')
     known = _known_words(args.exclude) if args.exclude else set()
     corpus = open_corpus(args, args.corpus, progress)
@@ -163,7 +174,7 @@ def run_discover(args):
     seconds = clock() - started
     report_bad_lines(corpus, progress)
     if args.output or not args.new_words:
-        if args.output:
+        if args.output and args.output != '-':
             lexicon.save(args.output)
         else:
             with open_output(None) as out:

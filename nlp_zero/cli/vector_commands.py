@@ -4,8 +4,10 @@ import os
 
 from .._compat import to_text
 from ..corpus import compile_word_pattern
+from .._files import open_output
 from ..errors import NlpZeroError
-from ._common import add_command, echo, make_progress, open_corpus, report_bad_lines
+from ._common import (add_command, check_output_folder, echo, make_progress, open_corpus,
+                      report_bad_lines)
 
 
 def register(commands):
@@ -15,7 +17,7 @@ def register(commands):
                         help='files or folders of text, words separated by spaces unless '
                              '--lexicon is given; default: the bundled sample')
     parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
-                        help='where to write the vectors (word2vec text format)')
+                        help='where to write the vectors (word2vec text format; "-": stdout)')
     parser.add_argument('--lexicon', metavar='LEXICON.tsv',
                         help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
                              'from "nlp-zero discover"); punctuation tokens are dropped')
@@ -95,10 +97,14 @@ class _Tokenized(object):
 def run_vectors(args):
     from ..cooccurrence import Cooccurrence
     from ..glove import SimplerGlove
-    progress = make_progress(args, 'counting')
-    corpus = open_corpus(args, args.corpus, progress)
     if args.dim < 0 or args.window < 1 or (args.epochs or 0) < 0 or args.min_count < 1:
         raise NlpZeroError('--dim, --window, --epochs and --min-count must be positive')
+    if args.max_vocab is not None and args.max_vocab < 1:
+        raise NlpZeroError('--max-vocab must be at least 1')
+    for path in (args.output, args.counts, args.checkpoint):
+        check_output_folder(path)
+    progress = make_progress(args, 'counting')
+    corpus = open_corpus(args, args.corpus, progress)
     lines = _token_lines(corpus, args.lexicon)
     table = Cooccurrence.count(lines, min_count=args.min_count, max_vocab=args.max_vocab,
                                window=args.window, progress=progress)
@@ -114,22 +120,29 @@ def run_vectors(args):
     progress.log('training %s-dimensional vectors for %d words on %d pairs (%s backend)' % (
         args.dim or 'auto', len(table), len(table.pairs), model.chosen_backend()))
     vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
-    vectors.save_word2vec_format(args.output)
+    with open_output(args.output) as out:
+        vectors.write_word2vec_format(out)
     progress.log('wrote %d vectors to %s' % (len(vectors), args.output))
     return 0
 
 
 def _load(path):
     from ..vectors import WordVectors
-    return WordVectors.load_word2vec_format(path)
+    vectors = WordVectors.load_word2vec_format(path)
+    if not len(vectors):
+        raise NlpZeroError('%s holds no vectors' % (path,))
+    return vectors
 
 
 def run_similar(args):
+    if args.topn < 1:
+        raise NlpZeroError('--topn must be at least 1')
     vectors = _load(args.vectors)
     for word in args.word:
         word = to_text(word)
         if word not in vectors:
-            raise NlpZeroError(u'%r is not in %s' % (word, args.vectors))
+            raise NlpZeroError(u"word '%s' is not in the vocabulary of %s"
+                               % (word, to_text(args.vectors)))
         if args.related:
             found = vectors.most_related(word, topn=args.topn)
         else:
@@ -141,14 +154,20 @@ def run_similar(args):
 def run_evaluate(args):
     if not args.wordsim and not args.analogy:
         raise NlpZeroError('give at least one --wordsim or --analogy file')
+    if args.restrict_vocab < 1:
+        raise NlpZeroError('--restrict-vocab must be at least 1')
     vectors = _load(args.vectors)
     for path in args.wordsim:
         result = vectors.evaluate_word_pairs(path)
+        if not result.total:
+            raise NlpZeroError('%s holds no word pairs' % (path,))
         echo(u'%s\tspearman %.4f\tpearson %.4f\tcoverage %.3f (%d/%d pairs)' % (
             os.path.basename(path), result.spearman, result.pearson, result.coverage,
             result.used, result.total))
     for path in args.analogy:
         result = vectors.evaluate_word_analogies(path, restrict_vocab=args.restrict_vocab)
+        if not result.total:
+            raise NlpZeroError('%s holds no analogy questions' % (path,))
         echo(u'%s\taccuracy %.4f\tcoverage %.3f (%d/%d questions)' % (
             os.path.basename(path), result.accuracy, result.coverage, result.used,
             result.total))
