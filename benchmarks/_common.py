@@ -22,6 +22,11 @@ def data_path(*parts):
     return path
 
 
+#: Where benchmarks/setup_env.sh puts the benchmark-only environments.
+BENCH_ENV = os.environ.get('NLP_ZERO_BENCH_ENV',
+                           os.path.join(os.path.expanduser('~'), '.cache', 'nlp-zero-bench'))
+
+
 def peak_rss_mb():
     """Peak resident memory of this process so far, in MB (Linux, macOS)."""
     try:
@@ -39,14 +44,14 @@ def interpreter():
 
 
 def bench_python(name):
-    """Interpreter of a benchmark-only environment: 'original' (nlp-zero 0.1.6
-    on CPython 3.8) or 'peers' (gensim on CPython 3.11).
+    """Interpreter of a benchmark-only environment in :data:`BENCH_ENV`:
+    'original' (nlp-zero 0.1.6 on CPython 3.8) or 'peers' (gensim on CPython 3.11).
 
     Creates the environments with ``benchmarks/setup_env.sh`` when missing;
     returns None (after saying why) when that is not possible.
     """
     import subprocess
-    python = os.path.join(ROOT, 'benchmarks', 'work', name, 'bin', 'python')
+    python = os.path.join(BENCH_ENV, name, 'bin', 'python')
     if not os.path.exists(python):
         print('creating the benchmark environments (benchmarks/setup_env.sh) ...')
         try:

@@ -152,7 +152,7 @@ def main():
                         help='interpreter that runs nlp-zero (e.g. pypy3)')
     parser.add_argument('--no-original', action='store_true')
     parser.add_argument('--original-python', default=None,
-                        help='interpreter with nlp-zero 0.1.6 (default: benchmarks/work/original, created by setup_env.sh)')
+                        help='interpreter with nlp-zero 0.1.6 (default: ~/.cache/nlp-zero-bench/original, made by setup_env.sh)')
     parser.add_argument('--keep', metavar='DIR', help='keep lexicons and outputs here')
     args = parser.parse_args()
 

@@ -16,7 +16,7 @@ cut.  ``--lexicon FILE`` benchmarks a lexicon of your own instead (e.g. one
 found by word discovery).
 
 The original runs in its own interpreter (it needs CPython <= 3.9): the
-benchmark-only environment benchmarks/work/original made by
+benchmark-only environment ~/.cache/nlp-zero-bench/original made by
 benchmarks/setup_env.sh, created here when missing (pip download
 --no-deps nlp-zero==0.1.6), or the one named by --original-python.
 """

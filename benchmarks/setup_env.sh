@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Creates the benchmark-only environments (never the package's requirements):
-#   benchmarks/work/original  CPython 3.8 with the original nlp-zero 0.1.6 from PyPI
-#                             (it imports only on CPython <= 3.9)
-#   benchmarks/work/peers     CPython 3.11 with gensim (word2vec) and NumPy
+# Creates the benchmark-only environments (never the package's requirements),
+# outside the project tree, in $NLP_ZERO_BENCH_ENV (default ~/.cache/nlp-zero-bench):
+#   original  CPython 3.8 with the original nlp-zero 0.1.6 from PyPI
+#             (it imports only on CPython <= 3.9)
+#   peers     CPython 3.11 with gensim (word2vec) and NumPy
 # Usage: bash benchmarks/setup_env.sh   (idempotent; prints the two interpreters)
 set -eu
 cd "$(dirname "$0")"
 PYENV_ROOT=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
-WORK=${NLP_ZERO_BENCH_ENV:-$(pwd)/work}
+WORK=${NLP_ZERO_BENCH_ENV:-$HOME/.cache/nlp-zero-bench}
 mkdir -p "$WORK"
 if [ ! -x "$WORK/original/bin/python" ]; then
   "$PYENV_ROOT/versions/3.8.18/bin/python" -m venv "$WORK/original"
