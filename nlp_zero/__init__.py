@@ -40,3 +40,11 @@ from .vectors import WordVectors  # noqa: E402
 # classes, which take the original's arguments; nlp_zero.legacy has variants
 # that also keep the original's extra methods and printing.
 from .legacy import DAG, SentTree, Template_Finder, Trie, Word_Finder, XTrie  # noqa: E402
+
+__all__ = [
+    'NlpZeroError', 'CorpusError', 'FormatError', 'Corpus', 'as_corpus', 'fragments', 'Progress',
+    'datasets', 'Lexicon', 'Tokenizer', 'segmentation_scores', 'WordDiscovery', 'discover_words',
+    'new_words', 'information_per_char', 'Template', 'TemplateSet', 'TemplateFinder',
+    'TemplateIndex', 'Parser', 'ParseTree', 'Cooccurrence', 'SimplerGlove', 'suggest_dimension',
+    'WordVectors', 'DAG', 'SentTree', 'Template_Finder', 'Trie', 'Word_Finder', 'XTrie',
+]

@@ -7,6 +7,7 @@ PY2 = sys.version_info[0] == 2
 if PY2:  # pragma: no cover - exercised by the 2.7 CI run
     text_type = unicode  # noqa: F821
     string_types = (str, unicode)  # noqa: F821
+    unichr = unichr  # noqa: F821
     range = xrange  # noqa: F821
     from itertools import izip as zip  # noqa: F401
     from itertools import imap as map  # noqa: F401
@@ -21,6 +22,7 @@ if PY2:  # pragma: no cover - exercised by the 2.7 CI run
 else:
     text_type = str
     string_types = (str,)
+    unichr = chr
     range = range
     zip = zip
     map = map
@@ -73,3 +75,18 @@ def stderr_write(message):
         message = message.encode(getattr(stream, 'encoding', None) or 'utf-8', 'replace')
     stream.write(message)
     stream.flush()
+
+
+def native_str(text):
+    """``text`` as the interpreter's ``str``: UTF-8 bytes on Python 2."""
+    return text.encode('utf-8') if PY2 else text
+
+
+def text_str(cls):
+    """Class decorator: ``str(obj)`` is the text of ``obj.__unicode__()``.
+
+    Subclasses only override ``__unicode__``; on Python 2 ``str()`` gives its
+    UTF-8 bytes, as ``str`` must be bytes there.
+    """
+    cls.__str__ = lambda self: native_str(self.__unicode__())
+    return cls

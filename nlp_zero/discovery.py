@@ -59,7 +59,7 @@ from collections import Counter, deque
 from itertools import chain, compress, repeat
 from operator import add, le, not_
 
-from ._compat import PY2, iteritems, itervalues, map, range, zip
+from ._compat import iteritems, itervalues, map, range, unichr, zip
 from .corpus import as_corpus, compile_word_pattern
 from .errors import CorpusError
 from .lexicon import Lexicon
@@ -68,7 +68,6 @@ from .progress import log
 __all__ = ['WordDiscovery', 'discover_words', 'new_words', 'normalize_text',
            'NUMBER', 'LATIN', 'DEFAULT_THRESHOLDS']
 
-_unichr = unichr if PY2 else chr  # noqa: F821
 
 #: Stand-ins for a run of digits / of Latin letters while counting.
 NUMBER = u'\ue000'
@@ -135,7 +134,7 @@ class _Normalizer(object):
         append = table.append
         is_word = words.match
         for code in range(0x10000):
-            char = _unichr(code)
+            char = unichr(code)
             if 0xd800 <= code < 0xe000 or not is_word(char):
                 append(space)
             elif classes and _DIGIT_RE.match(char):

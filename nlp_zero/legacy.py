@@ -251,7 +251,6 @@ class Word_Finder(object):
 #     for t, c in tp.templates.items(): trie[t.words] = c
 #     print(Parser(trie, tokenizer.tokenize).parse(u'鸡蛋可以吃吗'))
 
-from ._compat import PY2 as _PY2  # noqa: E402
 from . import parser as _parser  # noqa: E402
 from . import template_finder as _template_finder  # noqa: E402
 from . import template_index as _template_index  # noqa: E402
@@ -340,12 +339,6 @@ class SentTree(_parser.ParseTree):
 
     def __unicode__(self):
         return self.plot()
-
-    if _PY2:  # pragma: no cover
-        def __str__(self):
-            return self.plot().encode('utf-8')
-    else:
-        __str__ = __unicode__
 
 
 class Parser(_parser.Parser):

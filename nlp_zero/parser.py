@@ -32,7 +32,7 @@ Split long texts into sentences before parsing them.
 
 from __future__ import division
 
-from ._compat import PY2, range, text_type
+from ._compat import native_str, range, text_str, text_type
 from .template_index import END, TemplateIndex
 from .templates import PLACEHOLDER, Template
 
@@ -251,6 +251,7 @@ def _node(words, start, end, best, back, templates, null, tree_class):
     return tree_class(words, start, end, templates[tid], positions, row[d])
 
 
+@text_str
 class ParseTree(object):
     """One block of a parsed sentence and, through ``children``, its blocks.
 
@@ -349,15 +350,8 @@ class ParseTree(object):
     def __unicode__(self):
         return self.bracketed()
 
-    if PY2:  # pragma: no cover
-        def __str__(self):
-            return self.bracketed().encode('utf-8')
-    else:
-        __str__ = __unicode__
-
     def __repr__(self):
-        text = u'<ParseTree %s>' % self.bracketed()
-        return text.encode('utf-8') if PY2 else text
+        return native_str(u'<ParseTree %s>' % self.bracketed())
 
 
 Parser.tree_class = ParseTree

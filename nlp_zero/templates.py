@@ -18,7 +18,7 @@ from __future__ import division
 import io
 import math
 
-from ._compat import PY2, string_types, text_type
+from ._compat import native_str, string_types, text_str, text_type
 from ._files import atomic_open
 from .errors import FormatError
 
@@ -32,6 +32,7 @@ PLACEHOLDER = None
 PLACEHOLDER_TEXT = u'[X]'
 
 
+@text_str
 class Template(object):
     """One sentence template: literal words and placeholders, in order.
 
@@ -99,15 +100,8 @@ class Template(object):
     def __unicode__(self):
         return u''.join(PLACEHOLDER_TEXT if item is PLACEHOLDER else item for item in self.items)
 
-    if PY2:  # pragma: no cover
-        def __str__(self):
-            return self.__unicode__().encode('utf-8')
-    else:
-        __str__ = __unicode__
-
     def __repr__(self):
-        text = u'Template(%r)' % (self.to_line(),)
-        return text.encode('utf-8') if PY2 else text
+        return native_str(u'Template(%r)' % (self.to_line(),))
 
     def __iter__(self):
         return iter(self.items)

@@ -45,7 +45,7 @@ import sys
 from itertools import repeat
 from operator import add
 
-from ._compat import PY2, map, range, string_types, text_type
+from ._compat import PY2, map, range, string_types, text_type, unichr
 from .corpus import _EXTRA_WORD_CHARS, WORD_PATTERN, as_corpus
 from .lexicon import Lexicon
 
@@ -450,11 +450,11 @@ def _as_text(text):
 def _private_codes():
     """The private-use characters that can stand for alphanumeric runs."""
     for code in range(0xe001, 0xf900):
-        yield _unichr(code)
+        yield unichr(code)
     if _WIDE:
         for code in range(0xf0000, 0x10fffe):
             if code & 0xfffe != 0xfffe:  # U+xFFFE and U+xFFFF are not characters
-                yield _unichr(code)
+                yield unichr(code)
 
 
 def _interleave(parts, between):
@@ -463,10 +463,6 @@ def _interleave(parts, between):
     joined[0::2] = parts
     joined[1::2] = between
     return u''.join(joined)
-
-
-def _unichr(code):
-    return (unichr if PY2 else chr)(code)  # noqa: F821
 
 
 def _join_repeated_marks(words):
