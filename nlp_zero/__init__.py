@@ -1,40 +1,36 @@
 """nlp-zero: unsupervised NLP from raw text, on the minimum-entropy principle.
 
-The data flow, each stage usable on its own::
+The data flow, each stage a subpackage usable on its own::
 
-    Corpus -> word discovery -> Lexicon -> Tokenizer -> templates / parser
-                                              |
-                                              v
-                   co-occurrence counts -> simpler GloVe -> WordVectors
+    text       Corpus, fragments, character classes
+      -> words      WordDiscovery -> Lexicon -> Tokenizer (unigram Viterbi)
+      -> structure  TemplateFinder -> TemplateSet -> Parser
+      -> vectors    Cooccurrence (PMI) -> SimplerGlove -> WordVectors
 
-Pure Python, standard library only; NumPy accelerates vector training when
-it is importable.
+Pure Python, standard library only; NumPy, when it is importable, speeds up
+word discovery, co-occurrence counting, vector training and the vector
+queries (``backend='auto'``), with the same results (training: the same
+model, see :mod:`nlp_zero.vectors.glove`).
 """
+
+import sys as _sys
 
 __version__ = '0.2.0'
 
 from .errors import NlpZeroError, CorpusError, FormatError  # noqa: E402
-from .corpus import Corpus, as_corpus, fragments  # noqa: E402
+from .text import Corpus, as_corpus, fragments  # noqa: E402
 from .progress import Progress  # noqa: E402
 from . import datasets  # noqa: E402
 
 # -- words: lexicon, tokenizer, discovery
-from .lexicon import Lexicon  # noqa: E402
-from .tokenizer import Tokenizer  # noqa: E402
-from .evaluate import segmentation_scores  # noqa: E402
-from .discovery import WordDiscovery, discover_words, new_words  # noqa: E402
-from .information import information_per_char  # noqa: E402
+from .words import (Lexicon, Tokenizer, WordDiscovery, discover_words, information_per_char,  # noqa: E402,E501
+                    new_words, segmentation_scores)
 
 # -- structure: templates and parser
-from .templates import Template, TemplateSet  # noqa: E402
-from .template_finder import TemplateFinder  # noqa: E402
-from .template_index import TemplateIndex  # noqa: E402
-from .parser import Parser, ParseTree  # noqa: E402
+from .structure import Parser, ParseTree, Template, TemplateFinder, TemplateIndex, TemplateSet  # noqa: E402,E501
 
 # -- statistics and vectors
-from .cooccurrence import Cooccurrence  # noqa: E402
-from .glove import SimplerGlove, suggest_dimension  # noqa: E402
-from .vectors import WordVectors  # noqa: E402
+from .vectors import Cooccurrence, SimplerGlove, WordVectors, suggest_dimension  # noqa: E402
 
 # -- names of the original nlp-zero (2018).  Tokenizer and Parser are the new
 # classes, which take the original's arguments; nlp_zero.legacy has variants
@@ -48,3 +44,25 @@ __all__ = [
     'TemplateIndex', 'Parser', 'ParseTree', 'Cooccurrence', 'SimplerGlove', 'suggest_dimension',
     'WordVectors', 'DAG', 'SentTree', 'Template_Finder', 'Trie', 'Word_Finder', 'XTrie',
 ]
+
+# -- the module paths of nlp-zero 0.2 (one flat package) keep working:
+# ``import nlp_zero.corpus`` or ``from nlp_zero.tokenizer import Tokenizer``
+# find the module that holds those names now.
+_MOVED = {
+    'corpus': 'text', 'lexicon': 'words.lexicon', 'tokenizer': 'words.tokenizer',
+    'information': 'words.information', 'discovery': 'words.discovery',
+    'templates': 'structure.templates', 'template_finder': 'structure.finder',
+    'template_index': 'structure.index', 'parser': 'structure.parser',
+    'cooccurrence': 'vectors.cooccurrence', 'glove': 'vectors.glove',
+}
+
+
+def _alias_moved_modules():
+    import importlib
+    for old, new in _MOVED.items():
+        module = importlib.import_module(__name__ + '.' + new)
+        _sys.modules[__name__ + '.' + old] = module
+        globals()[old] = module
+
+
+_alias_moved_modules()

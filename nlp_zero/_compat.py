@@ -1,5 +1,7 @@
 """The few shims that let one code base run on Python 2.7, 3.6+ and PyPy."""
 
+import binascii
+import platform
 import sys
 
 PY2 = sys.version_info[0] == 2
@@ -41,17 +43,48 @@ except ImportError:  # Python 2.7 and some minimal builds
 try:
     from time import perf_counter as clock
 except ImportError:  # Python 2.7
-    from time import time as clock
+    from time import time as clock  # noqa: F401
 
-try:
-    from itertools import accumulate  # noqa: F401
-except ImportError:  # Python 2.7
-    def accumulate(iterable):
-        """Running sums of ``iterable`` (itertools.accumulate of Python 3)."""
-        total = 0
-        for x in iterable:
-            total += x
-            yield total
+#: The error handler that lets UTF-8 carry lone surrogates (Python 2's UTF-8
+#: codec does so without being asked).
+SURROGATES = 'strict' if PY2 else 'surrogatepass'
+
+#: True under PyPy, whose JIT prefers plain index loops to ``map`` over lists.
+PYPY = platform.python_implementation() == 'PyPy'
+#: True under CPython, whose C builtins (``map``, ``Counter.update``) beat loops.
+CPYTHON = platform.python_implementation() == 'CPython'
+#: False on the narrow (UTF-16) builds of Python 2, where a character outside
+#: the Basic Multilingual Plane is a surrogate pair.
+WIDE_UNICODE = sys.maxunicode > 0xffff
+
+
+def array_bytes(values):
+    """The machine bytes of an ``array.array`` (``tostring`` on Python 2)."""
+    return values.tobytes() if hasattr(values, 'tobytes') else values.tostring()
+
+
+def array_extend_bytes(values, data):
+    """Append machine bytes to an ``array.array`` (``fromstring`` on Python 2)."""
+    if hasattr(values, 'frombytes'):
+        values.frombytes(data)
+    else:
+        values.fromstring(data)
+
+
+def int_from_bytes(data):
+    """The unsigned little-endian integer of ``data``."""
+    if hasattr(int, 'from_bytes'):
+        return int.from_bytes(bytes(data), 'little')
+    return int(binascii.hexlify(bytes(data[::-1])) or b'0', 16)
+
+
+def int_to_bytes(value, size):
+    """``value`` as ``size`` little-endian bytes (inverse of :func:`int_from_bytes`)."""
+    if hasattr(value, 'to_bytes'):
+        return value.to_bytes(size, 'little')
+    digits = '%x' % value
+    digits = '0' * (2 * size - len(digits)) + digits
+    return binascii.unhexlify(digits)[::-1]
 
 
 def to_text(value, encoding='utf-8'):

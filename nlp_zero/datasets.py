@@ -8,7 +8,7 @@ Chinese, gzip-compressed.
 
 import os
 
-from .corpus import Corpus
+from .text.corpus import Corpus
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 

@@ -12,8 +12,8 @@ import re as _re  # noqa: E402
 
 from ._compat import string_types as _string_types  # noqa: E402
 from .errors import NlpZeroError as _NlpZeroError  # noqa: E402
-from .lexicon import Lexicon as _Lexicon  # noqa: E402
-from .tokenizer import Tokenizer as _Tokenizer  # noqa: E402
+from .words.lexicon import Lexicon as _Lexicon  # noqa: E402
+from .words.tokenizer import Tokenizer as _Tokenizer  # noqa: E402
 
 
 def _log_or_floor(x):
@@ -173,10 +173,7 @@ class Tokenizer(_Tokenizer):
 
     def simple_tokenize(self, sent):
         """Best cut of ``sent`` as it is: no splitting at marks or spaces first."""
-        plain = self._plain_tokenizer()
-        if plain.lexicon._stamp != plain._stamp:
-            plain._sync()
-        return plain._viterbi(sent)
+        return self._plain_tokenizer().best_cut(sent)
 
     def combine_Aa123(self, simple_result):
         """Join tokens that continue a run of ASCII letters, digits and dots."""
@@ -206,7 +203,7 @@ class Word_Finder(object):
     """The original's word finder: ``train(sents)``, ``find(sents)``, then
     ``words`` ({word: count}), ``export_trie()`` and ``export_tokenizer()``.
 
-    It runs :class:`nlp_zero.discovery.WordDiscovery` with the cutting
+    It runs :class:`nlp_zero.words.discovery.WordDiscovery` with the cutting
     method.  ``min_pmi`` is passed on; ``min_proba`` only when given
     (the original's 1e-7 cut nothing on small corpora: the new default
     scales the minimum count with the corpus).  ``filtering`` and
@@ -216,7 +213,7 @@ class Word_Finder(object):
     """
 
     def __init__(self, min_proba=None, min_pmi=1, **options):
-        from .discovery import WordDiscovery
+        from .words.discovery import WordDiscovery
         options.setdefault('method', 'cut')
         self.finder = WordDiscovery(min_pmi=min_pmi, min_proba=min_proba, **options)
         self.words = {}
@@ -251,10 +248,11 @@ class Word_Finder(object):
 #     for t, c in tp.templates.items(): trie[t.words] = c
 #     print(Parser(trie, tokenizer.tokenize).parse(u'鸡蛋可以吃吗'))
 
-from . import parser as _parser  # noqa: E402
-from . import template_finder as _template_finder  # noqa: E402
-from . import template_index as _template_index  # noqa: E402
-from . import templates as _templates  # noqa: E402
+from .structure import finder as _template_finder  # noqa: E402
+from .structure import index as _template_index  # noqa: E402
+from .structure import parser as _parser  # noqa: E402
+from .structure import templates as _templates  # noqa: E402
+
 
 class _LegacyTemplate(_templates.Template):
     """A template that also has the original's ``words`` (items, None for X)."""

@@ -120,10 +120,6 @@ class Progress(object):
         self._clear()
         self._write(message + '\n')
 
-    def elapsed(self):
-        """Seconds since the last :meth:`start` (or since creation)."""
-        return clock() - self._start
-
     def _write(self, text):
         out = self._out
         if out is sys.stderr:

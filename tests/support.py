@@ -13,8 +13,13 @@ ROOT = os.path.dirname(HERE)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from nlp_zero._backend import numpy  # noqa: E402
 from nlp_zero._compat import PY2  # noqa: E402
 from nlp_zero.cli import main  # noqa: E402
+
+#: Every backend that can run here: tests that must give the same result on
+#: each loop over these ('numpy' only where NumPy is installed).
+BACKENDS = ['python'] + (['numpy'] if numpy is not None else [])
 
 
 class TempDirTestCase(unittest.TestCase):

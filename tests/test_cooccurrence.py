@@ -5,6 +5,7 @@ import math
 import random
 import unittest
 
+from nlp_zero._backend import BackendError
 from support import TempDirTestCase
 
 from nlp_zero import Corpus, FormatError
@@ -12,7 +13,7 @@ from nlp_zero.cooccurrence import Cooccurrence, build_vocabulary, count_words
 
 try:
     import numpy
-    from nlp_zero import _cooccurrence_numpy
+    from nlp_zero.vectors import _cooccurrence_numpy
 except ImportError:
     numpy = None
 
@@ -54,15 +55,15 @@ class CountingTest(unittest.TestCase):
                 self.assertEqual(got, brute_force_pairs(LINES, table.index, window))
 
     def test_folding_in_several_rounds_gives_the_same_counts(self):
-        from nlp_zero import cooccurrence
+        from nlp_zero.vectors import _cooccurrence_python as engine
         lines = [LINES[n % 4] * (n + 1) for n in range(40)]
         whole = Cooccurrence.count(lines, min_count=1, window=3, backend='python')
-        saved = cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS
-        cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = 5, 20
+        saved = engine.MAX_RAW, engine.BATCH_IDS
+        engine.MAX_RAW, engine.BATCH_IDS = 5, 20
         try:
             rounds = Cooccurrence.count(lines, min_count=1, window=3, backend='python')
         finally:
-            cooccurrence._MAX_RAW, cooccurrence._BATCH_IDS = saved
+            engine.MAX_RAW, engine.BATCH_IDS = saved
         self.assertEqual(rounds.pairs, whole.pairs)
         self.assertEqual(rounds.counts, whole.counts)
 
@@ -80,7 +81,7 @@ class CountingTest(unittest.TestCase):
 
     @unittest.skipIf(numpy is not None, 'NumPy is installed')
     def test_the_numpy_backend_without_numpy_says_so(self):
-        with self.assertRaises(ImportError):
+        with self.assertRaises(BackendError):
             Cooccurrence.count(LINES, min_count=1, backend='numpy')
         self.assertTrue(Cooccurrence.count(LINES, min_count=1).pairs)  # 'auto' falls back
 

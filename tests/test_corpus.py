@@ -12,7 +12,7 @@ from support import TempDirTestCase
 
 from nlp_zero import Corpus, CorpusError, as_corpus, fragments
 from nlp_zero._compat import PY2, lzma
-from nlp_zero.corpus import _cut
+from nlp_zero.text.decoders import cut_line as _cut
 
 
 class SourcesTest(TempDirTestCase):

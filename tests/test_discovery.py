@@ -5,9 +5,11 @@ import random
 import unittest
 from collections import Counter
 
-from support import TempDirTestCase, run_cli
+from support import BACKENDS, TempDirTestCase, numpy, run_cli
 
-from nlp_zero import CorpusError, Lexicon, discovery
+from nlp_zero import CorpusError, Lexicon
+from nlp_zero.words.discovery import normalize as normalize_module
+from nlp_zero.words.discovery.normalize import Normalizer
 from nlp_zero.discovery import (LATIN, NUMBER, WordDiscovery, discover_words, new_words,
                                 normalize_text, remove_redundancy)
 from nlp_zero.information import information_per_char
@@ -103,11 +105,11 @@ class SameLexiconTest(unittest.TestCase):
 
     def setUp(self):
         # small batches: the text is many batches, and the tables are pruned between them
-        self.batch_chars = discovery._BATCH_CHARS
-        discovery._BATCH_CHARS = 300
+        self.batch_chars = normalize_module.BATCH_CHARS
+        normalize_module.BATCH_CHARS = 300
 
     def tearDown(self):
-        discovery._BATCH_CHARS = self.batch_chars
+        normalize_module.BATCH_CHARS = self.batch_chars
 
     def find(self, **options):
         finder = WordDiscovery(max_entries=150, **options)
@@ -123,32 +125,22 @@ class SameLexiconTest(unittest.TestCase):
             self.assertGreater(many.tables[2].prunings, 0)
             self.assertEqual(many._helpers, [])  # stopped at the end of find
 
-    def test_numpy_is_only_an_accelerator(self):
-        if discovery._numpy() is None:
-            self.skipTest('NumPy is not installed')
-        saved = discovery._NUMPY[:]
-        try:
-            discovery._NUMPY[:] = [None]
-            without = [self.find(**options)[0] for options in ({}, {'method': 'ngram'})]
-        finally:
-            discovery._NUMPY[:] = saved
-        fast = [self.find(**options)[0] for options in ({}, {'method': 'ngram'})]
-        for one, other in zip(without, fast):
-            self.assertEqual(sorted(one.items()), sorted(other.items()))
+    def test_every_backend_finds_the_same_lexicon(self):
+        for options in ({}, {'method': 'ngram'}):
+            found = [self.find(backend=backend, **options)[0] for backend in BACKENDS]
+            for other in found[1:]:
+                self.assertEqual(sorted(found[0].items()), sorted(other.items()))
 
     def test_numpy_normalizes_long_texts_alike(self):
-        if discovery._numpy() is None:
-            self.skipTest('NumPy is not installed')
         text = (u'二十' + u'\n'.join(synthetic_text(400))
                 + u' ABC，1996年 二○○一年\x00 café ＡＢ１２ 3二十 二十3 ab12cd 一 二 三四 XY')
-        saved = discovery._NUMPY[:]
-        try:
-            discovery._NUMPY[:] = [None]
-            expected = [normalize_text(t) for t in (text, text + u'\U00020000')]
-        finally:
-            discovery._NUMPY[:] = saved
-        self.assertGreater(len(text), 4096)
-        self.assertEqual([normalize_text(t) for t in (text, text + u'\U00020000')], expected)
+        self.assertGreater(len(text), normalize_module.NUMPY_MIN_CHARS)
+        results = []
+        for backend in BACKENDS:
+            normalizer = Normalizer(numpy=numpy if backend == 'numpy' else None)
+            results.append([normalizer.normalize(t) for t in (text, text + u'\U00020000')])
+        for other in results[1:]:
+            self.assertEqual(other, results[0])
 
     def test_without_processes_everything_runs_here(self):
         import multiprocessing
@@ -312,7 +304,7 @@ class DiscoverCommandTest(TempDirTestCase):
 
     def test_bad_thresholds_are_a_clear_error(self):
         status, out, err = run_cli('discover', self.corpus(), '--thresholds', 'x')
-        self.assertEqual(status, 1)
+        self.assertEqual(status, 2)
         self.assertIn(u'--thresholds', err)
 
     def test_bad_option_values_are_one_line_errors(self):
@@ -320,7 +312,7 @@ class DiscoverCommandTest(TempDirTestCase):
                               ('--reestimate', '-1'), ('--max-entries', '0'),
                               ('--top', '-1')):
             status, out, err = run_cli('discover', self.corpus(), option, value)
-            self.assertEqual(status, 1, option)
+            self.assertEqual(status, 2, option)
             self.assertIn(option, err)
             self.assertEqual(len(err.strip().splitlines()), 1, err)
 

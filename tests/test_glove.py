@@ -110,7 +110,7 @@ class PythonPathsTest(unittest.TestCase):
 
     def test_list_and_flat_updates_agree(self):
         from array import array
-        from nlp_zero import glove
+        from nlp_zero.vectors import _glove_python as glove
         dim, words = 5, 6
         rng = random.Random(2)
         flat = array('d', [rng.uniform(-0.5, 0.5) for _ in range(words * dim)])

@@ -5,7 +5,6 @@ parser, runs the chosen command and turns user errors into one line on
 stderr and a non-zero exit status (``--debug`` shows the traceback).
 """
 
-import argparse
 import errno
 
 from .. import __version__
@@ -13,7 +12,7 @@ from .._compat import stderr_write, text_type
 from ..errors import NlpZeroError
 from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
                word_commands)
-from ._common import argument_text
+from ._common import USAGE_STATUS, ArgumentParser, UsageError, argument_text
 
 _COMMAND_MODULES = (corpus_commands, discovery_commands, word_commands, structure_commands,
                     vector_commands, demo)
@@ -24,7 +23,7 @@ PROG = 'nlp-zero'
 def build_parser():
     """The argparse parser with every subcommand registered (also used to
     document the commands)."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog=PROG,
         description='Unsupervised NLP from raw text: word discovery, tokenization, '
                     'sentence templates and word vectors, on the minimum-entropy principle.',
@@ -76,4 +75,4 @@ def _fail(args, exc, message):
     if getattr(args, 'debug', False):
         raise exc
     stderr_write(u'%s: error: %s\n' % (PROG, message))
-    return 1
+    return USAGE_STATUS if isinstance(exc, UsageError) else 1

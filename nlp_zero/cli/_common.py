@@ -4,9 +4,9 @@ import argparse
 import os
 import sys
 
-from .._compat import text_type
+from .._compat import stderr_write, text_type
 from .._files import open_output
-from ..corpus import Corpus
+from ..text.corpus import Corpus
 from ..errors import NlpZeroError
 from ..datasets import sample_corpus_path
 from ..progress import Progress
@@ -14,10 +14,25 @@ from ..progress import Progress
 #: Stages that do not need whole lines read long lines in pieces of this size.
 DEFAULT_MAX_LINE_CHARS = 1000000
 
+#: The exit status of a wrong option, whether argparse or a command finds it.
+USAGE_STATUS = 2
+
+
+class UsageError(NlpZeroError):
+    """A wrong option or option value (exit status 2, like argparse's own)."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a wrong option is one line, not the whole usage text."""
+
+    def error(self, message):
+        stderr_write(u'%s: error: %s (see "%s --help")\n' % (self.prog, message, self.prog))
+        sys.exit(USAGE_STATUS)
+
 
 def common_options():
     """Parent parser with the options every command has."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = ArgumentParser(add_help=False)
     group = parent.add_argument_group('general')
     group.add_argument('--quiet', '-q', action='store_true',
                        help='no progress line and no log messages on stderr')
@@ -50,7 +65,7 @@ def non_negative_int(text):
 
 def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
     """Parent parser with the options that say how to read a corpus."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = ArgumentParser(add_help=False)
     group = parent.add_argument_group('reading the corpus')
     group.add_argument('--encoding', default='utf-8', help='text encoding (default: utf-8)')
     group.add_argument('--errors', default='strict', choices=('strict', 'replace', 'ignore'),

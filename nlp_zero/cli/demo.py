@@ -1,6 +1,6 @@
 """``nlp-zero demo``: the whole flow on the bundled sample corpus."""
 
-from ..corpus import fragments
+from ..text.chars import fragments
 from ..datasets import sample_corpus
 from . import discovery_commands, structure_commands, vector_commands, word_commands
 from ._common import add_command, echo, make_progress

@@ -8,13 +8,13 @@ from collections import Counter
 
 from .._compat import clock
 from .._files import open_output
-from ..discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
+from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
 from ..errors import NlpZeroError
-from ..information import bits, information_per_char
-from ..lexicon import Lexicon
-from ..tokenizer import Tokenizer
-from ._common import (add_command, check_output_folder, echo, make_progress, open_corpus,
-                      report_bad_lines)
+from ..words.information import bits, information_per_char
+from ..words.lexicon import Lexicon
+from ..words.tokenizer import Tokenizer
+from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
+                      open_corpus, report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -89,24 +89,24 @@ def _thresholds(text):
     try:
         values = [float(v) for v in text.split(',') if v.strip()]
     except ValueError:
-        raise NlpZeroError('--thresholds must be numbers separated by commas, not %r' % text)
+        raise UsageError('--thresholds must be numbers separated by commas, not %r' % text)
     if not values:
-        raise NlpZeroError('--thresholds needs at least one number')
+        raise UsageError('--thresholds needs at least one number')
     return dict((n, values[min(n - 2, len(values) - 1)]) for n in (2, 3, 4))
 
 
 def finder_from_args(args, progress):
     """The :class:`WordDiscovery` that the command-line options describe."""
     if not 2 <= args.order <= 4:
-        raise NlpZeroError('--order must be between 2 and 4')
+        raise UsageError('--order must be between 2 and 4')
     if args.workers < 1:
-        raise NlpZeroError('--workers must be at least 1')
+        raise UsageError('--workers must be at least 1')
     if args.min_count is not None and args.min_count < 1:
-        raise NlpZeroError('--min-count must be at least 1')
+        raise UsageError('--min-count must be at least 1')
     if args.reestimate < 0:
-        raise NlpZeroError('--reestimate must be 0 or more')
+        raise UsageError('--reestimate must be 0 or more')
     if args.max_entries < 1:
-        raise NlpZeroError('--max-entries must be at least 1')
+        raise UsageError('--max-entries must be at least 1')
     return WordDiscovery(
         method=args.method, order=args.order, thresholds=_thresholds(args.thresholds),
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
@@ -160,7 +160,7 @@ def summary(finder, lexicon, seconds):
 
 def run_discover(args):
     if args.top is not None and args.top < 0:
-        raise NlpZeroError('--top must be 0 or more')
+        raise UsageError('--top must be 0 or more')
     if args.output:
         check_output_folder(args.output)
     progress = make_progress(args, 'counting')

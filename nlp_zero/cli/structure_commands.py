@@ -6,12 +6,13 @@ from __future__ import division
 import itertools
 
 from .._compat import clock, text_type
-from ..corpus import Corpus, fragments
-from ..lexicon import Lexicon
-from ..parser import Parser
-from ..template_finder import TemplateFinder
-from ..templates import TemplateSet
-from ..tokenizer import Tokenizer
+from ..text.chars import fragments
+from ..text.corpus import Corpus
+from ..words.lexicon import Lexicon
+from ..structure.parser import Parser
+from ..structure.finder import TemplateFinder
+from ..structure.templates import TemplateSet
+from ..words.tokenizer import Tokenizer
 from ._common import (add_command, argument_text, echo, make_progress, non_negative_int,
                       open_corpus, positive_int, report_bad_lines)
 

@@ -3,11 +3,11 @@
 import os
 
 from .._compat import to_text
-from ..corpus import compile_word_pattern
+from ..text.chars import compile_word_pattern
 from .._files import open_output
 from ..errors import NlpZeroError
-from ._common import (add_command, check_output_folder, echo, make_progress, open_corpus,
-                      report_bad_lines)
+from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
+                      open_corpus, report_bad_lines)
 
 
 def register(commands):
@@ -66,8 +66,8 @@ def _token_lines(corpus, lexicon_path):
     """The corpus as token lists: split on whitespace, or tokenized with a lexicon."""
     if not lexicon_path:
         return corpus
-    from ..lexicon import Lexicon
-    from ..tokenizer import Tokenizer
+    from ..words.lexicon import Lexicon
+    from ..words.tokenizer import Tokenizer
     tokenizer = Tokenizer(Lexicon.load(lexicon_path))
     return _Tokenized(corpus, tokenizer)
 
@@ -95,12 +95,12 @@ class _Tokenized(object):
 
 
 def run_vectors(args):
-    from ..cooccurrence import Cooccurrence
-    from ..glove import SimplerGlove
+    from ..vectors.cooccurrence import Cooccurrence
+    from ..vectors.glove import SimplerGlove
     if args.dim < 0 or args.window < 1 or (args.epochs or 0) < 0 or args.min_count < 1:
-        raise NlpZeroError('--dim, --window, --epochs and --min-count must be positive')
+        raise UsageError('--dim, --window, --epochs and --min-count must be positive')
     if args.max_vocab is not None and args.max_vocab < 1:
-        raise NlpZeroError('--max-vocab must be at least 1')
+        raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
         check_output_folder(path)
     progress = make_progress(args, 'counting')
@@ -127,7 +127,7 @@ def run_vectors(args):
 
 
 def _load(path):
-    from ..vectors import WordVectors
+    from ..vectors.keyed import WordVectors
     vectors = WordVectors.load_word2vec_format(path)
     if not len(vectors):
         raise NlpZeroError('%s holds no vectors' % (path,))
@@ -136,7 +136,7 @@ def _load(path):
 
 def run_similar(args):
     if args.topn < 1:
-        raise NlpZeroError('--topn must be at least 1')
+        raise UsageError('--topn must be at least 1')
     vectors = _load(args.vectors)
     for word in args.word:
         word = to_text(word)
@@ -153,9 +153,9 @@ def run_similar(args):
 
 def run_evaluate(args):
     if not args.wordsim and not args.analogy:
-        raise NlpZeroError('give at least one --wordsim or --analogy file')
+        raise UsageError('give at least one --wordsim or --analogy file')
     if args.restrict_vocab < 1:
-        raise NlpZeroError('--restrict-vocab must be at least 1')
+        raise UsageError('--restrict-vocab must be at least 1')
     vectors = _load(args.vectors)
     for path in args.wordsim:
         result = vectors.evaluate_word_pairs(path)
@@ -180,9 +180,9 @@ def demo(args, progress, context):
     ``context`` is a dict shared by the demo parts (e.g. 'corpus', and the
     'lexicon' and 'tokenizer' that word discovery leaves for later stages).
     """
-    from ..cooccurrence import Cooccurrence
-    from ..corpus import fragments
-    from ..glove import SimplerGlove
+    from ..text.chars import fragments
+    from ..vectors.cooccurrence import Cooccurrence
+    from ..vectors.glove import SimplerGlove
     from ..datasets import sample_corpus
     corpus = context.get('corpus') or sample_corpus()
     tokenizer = context.get('tokenizer')

@@ -4,10 +4,10 @@ from __future__ import division
 
 from .._compat import clock
 from .._files import open_output
-from ..corpus import Corpus
-from ..evaluate import segmentation_scores
-from ..lexicon import Lexicon
-from ..tokenizer import Tokenizer
+from ..text.corpus import Corpus
+from ..words.scores import segmentation_scores
+from ..words.lexicon import Lexicon
+from ..words.tokenizer import Tokenizer
 from ._common import (add_command, argument_text, echo, make_progress, open_corpus,
                       report_bad_lines)
 

@@ -32,8 +32,8 @@ Split long texts into sentences before parsing them.
 
 from __future__ import division
 
-from ._compat import native_str, range, text_str, text_type
-from .template_index import END, TemplateIndex
+from .._compat import native_str, range, text_str, text_type
+from .index import END, TemplateIndex
 from .templates import PLACEHOLDER, Template
 
 __all__ = ['Parser', 'ParseTree']
@@ -145,31 +145,12 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
     offers = {}  # end -> (score, literals, -rank, positions, template id)
     states = {id(root): (root, 0.0, ())}
     waiting = []  # (node, k, score, positions, row of k, template id at END or None)
-    low = -_EPS
     for pos in range(i, hi + 1):
         w = words[pos] if pos < hi else None
         advanced = {}
         # the best template reading of words[i:pos] found so far
-        top = offers.pop(pos, None)
-        for node, k, score, positions, krow, tid in waiting:
-            if k == pos:
-                continue
-            if tid is not None:
-                # the template ends with this placeholder: it can end here
-                base = score + krow[pos - k]
-                value = base + logps[tid]
-                if top is None or value - top[0] > _EPS or (
-                        value - top[0] > low and
-                        (literals[tid], -rank[tid], positions) > top[1:4]):
-                    top = (value, literals[tid], -rank[tid], positions, tid)
-                if w is not None:
-                    child = node.get(w)
-                    if child is not None:
-                        _advance(advanced, child, base, positions + (pos,))
-            elif w is not None:
-                child = node.get(w)
-                if child is not None:
-                    _advance(advanced, child, score + krow[pos - k], positions + (pos,))
+        top = _close_placeholders(waiting, pos, w, offers.pop(pos, None), advanced, logps,
+                                  literals, rank)
         if pos > i:
             d = pos - i
             isolated = null * (d - 1)
@@ -203,6 +184,29 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
                 row[d] = null * (d - 1)
             break
     return row, brow
+
+
+def _close_placeholders(waiting, pos, w, top, advanced, logps, literals, rank):
+    """End at ``pos`` the placeholders waiting in partial matches: a match
+    whose template ends with the placeholder offers a reading of the span
+    (the best is returned, starting from ``top``), and a match that goes on
+    with word ``w`` advances into ``advanced``."""
+    for node, k, score, positions, krow, tid in waiting:
+        if k == pos:
+            continue
+        base = score + krow[pos - k]
+        if tid is not None:
+            # the template ends with this placeholder: it can end here
+            value = base + logps[tid]
+            if top is None or value - top[0] > _EPS or (
+                    value - top[0] > -_EPS and
+                    (literals[tid], -rank[tid], positions) > top[1:4]):
+                top = (value, literals[tid], -rank[tid], positions, tid)
+        if w is not None:
+            child = node.get(w)
+            if child is not None:
+                _advance(advanced, child, base, positions + (pos,))
+    return top
 
 
 def _advance(states, node, score, positions):

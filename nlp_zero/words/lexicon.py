@@ -21,10 +21,10 @@ import math
 import re
 from heapq import nsmallest
 
-from ._compat import iteritems, string_types, text_type
-from ._files import atomic_open
-from .corpus import _is_wide_encoding
-from .errors import FormatError
+from .._compat import iteritems, text_type
+from .._files import atomic_open
+from ..errors import FormatError
+from ..text.decoders import is_wide_encoding
 
 __all__ = ['Lexicon']
 
@@ -217,15 +217,19 @@ class Lexicon(object):
             self._epoch += 1
             self._journal = []
 
-    def _changes_since(self, epoch, position):
-        """Words changed since a follower's (epoch, position), or None when
+    def changes_since(self, version):
+        """Words changed since a follower saw :attr:`version`, or None when
         the journal no longer reaches back that far (rebuild everything)."""
+        epoch, position = version
         if epoch != self._epoch:
             return None
         return self._journal[position:]
 
     @property
-    def _stamp(self):
+    def version(self):
+        """A stamp that changes whenever a count changes: followers (the
+        tokenizer) compare it with the one they saw and catch up with
+        :meth:`changes_since`."""
         return self._epoch, len(self._journal)
 
     # ---------------------------------------------------------------- I/O
@@ -282,7 +286,7 @@ class Lexicon(object):
 def _first_bad_line(path, encoding):
     """Number of the first line of ``path`` that does not decode, or None
     when lines cannot be told apart in bytes (UTF-16/32)."""
-    if _is_wide_encoding(encoding):
+    if is_wide_encoding(encoding):
         return None
     with io.open(path, 'rb') as f:
         for number, raw in enumerate(f, 1):
@@ -327,11 +331,3 @@ def _parse_line(path, number, line):
         raise FormatError(path, number, 'negative count %r for %r' % (rest, word))
     return word, count
 
-
-def as_lexicon(obj):
-    """A Lexicon from a Lexicon (returned as is), a dict, pairs or a file path."""
-    if isinstance(obj, Lexicon):
-        return obj
-    if isinstance(obj, string_types):
-        return Lexicon.load(obj)
-    return Lexicon(obj)

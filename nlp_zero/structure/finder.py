@@ -39,9 +39,10 @@ import tempfile
 from collections import Counter
 from itertools import compress, repeat
 
-from ._compat import clock, map, range, zip
-from .corpus import as_corpus, fragments
-from .progress import log
+from .._compat import clock, map, range, zip
+from ..text.chars import fragments
+from ..text.corpus import as_corpus
+from ..progress import log
 from .templates import PLACEHOLDER, Template, TemplateSet
 
 __all__ = ['TemplateFinder']

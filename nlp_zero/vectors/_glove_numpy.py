@@ -1,4 +1,4 @@
-"""NumPy backend of :mod:`nlp_zero.glove` (imported only when NumPy is there).
+"""The NumPy engine of :mod:`nlp_zero.vectors.glove` (imported only when NumPy is there).
 
 Pairs are processed in shuffled mini-batches: the gradients of every pair of a
 batch are computed from the same vectors, then summed per word (sort +
@@ -11,9 +11,8 @@ from __future__ import division
 
 from array import array
 
-import numpy as np
-
-from .glove import _MAX_STEP as MAX_STEP
+from .._backend import numpy as np
+from ._glove_python import MAX_STEP
 
 
 class Runner(object):
@@ -93,7 +92,7 @@ class Runner(object):
 
 
 def negative_pairs(rows, cols, weights, table, negatives, weight, seed):
-    """NumPy version of ``glove._negative_pairs`` (its own random stream)."""
+    """NumPy version of :func:`._glove_python.negative_pairs` (its own random stream)."""
     rng = np.random.RandomState(seed % (2 ** 32))
     table = np.frombuffer(table, dtype=np.int32)
     rows = np.frombuffer(rows, dtype=np.int32).astype(np.int64)

@@ -16,7 +16,7 @@ from __future__ import division
 import math
 from collections import namedtuple
 
-from ._compat import range
+from .._compat import range
 from .templates import PLACEHOLDER, Template, as_template_set
 
 __all__ = ['TemplateIndex', 'Match']

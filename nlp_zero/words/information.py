@@ -19,8 +19,13 @@ def information_per_char(counts):
     """``(L, H, l)`` of a word -> count mapping, in nats.
 
     ``counts`` (a dict, a :class:`Lexicon` or (word, count) pairs) is the
-    token count of each word in a segmentation of the corpus (for characters alone: each character's count).  Returns
-    ``(0.0, 0.0, 0.0)`` for an empty mapping.
+    token count of each word in a segmentation of the corpus (for
+    characters alone: each character's count).  Returns ``(0.0, 0.0, 0.0)``
+    for an empty mapping.
+
+    >>> L, H, l = information_per_char({u'ab': 2, u'c': 2})
+    >>> round(l, 2), round(L, 3)   # mean length 1.5, entropy ln 2
+    (1.5, 0.462)
     """
     total = 0
     weighted_length = 0

@@ -13,7 +13,8 @@ format), and adds what the simpler-GloVe geometry gives:
 * :meth:`correlation_similar`: Pearson correlation of two words' PMI
   profiles over the most frequent words.
 
-Pure Python; when NumPy is importable the whole-vocabulary scans use it.
+Pure Python; with the NumPy backend (the default when NumPy is importable)
+the whole-vocabulary scans run in :mod:`._keyed_numpy`.
 """
 
 from __future__ import division
@@ -25,17 +26,13 @@ from collections import namedtuple
 from itertools import repeat
 from operator import add, mul, sub
 
-from ._compat import map, range, string_types, zip
-from ._files import atomic_open
-from .errors import FormatError
-from . import evaluate as _evaluate
+from .._backend import numpy_or_none
+from .._compat import map, range, string_types, zip
+from .._files import atomic_open
+from ..errors import FormatError
+from . import metrics
 
 __all__ = ['WordVectors', 'WordPairsResult', 'AnalogyResult']
-
-try:
-    import numpy as _np
-except ImportError:  # pragma: no cover - NumPy is optional
-    _np = None
 
 #: ``evaluate_word_pairs``: correlations over the pairs whose words are known.
 WordPairsResult = namedtuple('WordPairsResult', 'pearson spearman coverage used total')
@@ -68,9 +65,13 @@ class WordVectors(object):
         Vector size; required with flat vectors.
     counts : list of int, optional
         Corpus counts of the words (kept for reference).
+    backend : {'auto', 'python', 'numpy'}
+        What runs the whole-vocabulary scans (nearest words, analogies):
+        NumPy when it is importable (``'auto'``, default), or plain Python.
+        The answers are the same up to floating-point rounding.
     """
 
-    def __init__(self, words, vectors, dim=None, counts=None):
+    def __init__(self, words, vectors, dim=None, counts=None, backend='auto'):
         words = list(words)
         if dim is None:
             rows = [array('d', v) for v in vectors]
@@ -88,6 +89,10 @@ class WordVectors(object):
         self._units = None
         self._matrix = None
         self._correlation = {}
+        self._numpy = numpy_or_none(backend)
+        if self._numpy is not None:
+            from . import _keyed_numpy
+            self._kernels = _keyed_numpy
 
     # ----------------------------------------------------------------- basics
     def __len__(self):
@@ -123,13 +128,9 @@ class WordVectors(object):
         return self._units
 
     def _numpy_matrix(self, normalized):
-        """(raw, unit) float64 matrices, built once when NumPy is available."""
+        """(raw, unit) float64 matrices, built once (NumPy backend)."""
         if self._matrix is None:
-            raw = _np.array(self._rows, dtype=_np.float64).reshape(len(self._rows),
-                                                                   self.vector_size)
-            norms = _np.sqrt((raw * raw).sum(axis=1))
-            norms[norms == 0] = 1.0
-            self._matrix = (raw, raw / norms[:, None])
+            self._matrix = self._kernels.matrices(self._rows, self.vector_size)
         return self._matrix[1 if normalized else 0]
 
     # ------------------------------------------------------------- neighbours
@@ -137,17 +138,10 @@ class WordVectors(object):
         """The ``topn`` rows with the highest inner product with ``query``."""
         limit = len(self._rows) if restrict_vocab is None else min(restrict_vocab,
                                                                     len(self._rows))
-        if _np is not None:
-            matrix = self._numpy_matrix(normalized)[:limit]
-            scores = matrix.dot(_np.array(query, dtype=_np.float64))
-            for i in exclude:
-                if i < limit:
-                    scores[i] = -_np.inf
-            k = min(topn + len(exclude), limit)
-            best = _np.argpartition(-scores, k - 1)[:k] if k < limit else _np.arange(limit)
-            best = best[_np.argsort(-scores[best], kind='stable')]
-            return [(self.index_to_key[i], float(scores[i])) for i in best
-                    if i not in exclude][:topn]
+        if self._numpy is not None:
+            found = self._kernels.scan(self._numpy_matrix(normalized), query, exclude, topn,
+                                       limit)
+            return [(self.index_to_key[i], score) for i, score in found]
         rows = self._unit_rows() if normalized else self._rows
         scored = [(sum(map(mul, query, rows[i])), i) for i in range(limit) if i not in exclude]
         scored.sort(key=lambda si: (-si[0], si[1]))
@@ -259,11 +253,9 @@ class WordVectors(object):
             table = self._correlation_table(n_context)
             self._correlation[n_context] = table
         query = table[i]
-        if _np is not None:
-            scores = table.dot(query)
-            scores[i] = -_np.inf
-            best = _np.argsort(-scores, kind='stable')[:topn]
-            return [(self.index_to_key[k], float(scores[k])) for k in best]
+        if self._numpy is not None:
+            return [(self.index_to_key[k], score)
+                    for k, score in self._kernels.scan_table(table, i, topn)]
         scored = [(sum(map(mul, query, v)), k) for k, v in enumerate(table) if k != i]
         scored.sort(key=lambda sk: (-sk[0], sk[1]))
         return [(self.index_to_key[k], s) for s, k in scored[:topn]]
@@ -282,12 +274,8 @@ class WordVectors(object):
         lower = cholesky(gram)
         # u = L' v: u[a] = sum_b L[b][a] v[b]
         columns = [[lower[b][a] for b in range(dim)] for a in range(dim)]
-        if _np is not None:
-            raw = self._numpy_matrix(False)
-            u = raw.dot(_np.array(columns).T)
-            norms = _np.sqrt((u * u).sum(axis=1))
-            norms[norms == 0] = 1.0
-            return u / norms[:, None]
+        if self._numpy is not None:
+            return self._kernels.transform(self._numpy_matrix(False), columns)
         return [_unit(array('d', [sum(map(mul, col, v)) for col in columns]))
                 for v in self._rows]
 
@@ -305,7 +293,7 @@ class WordVectors(object):
         Returns ``WordPairsResult(pearson, spearman, coverage, used, total)``
         over the pairs whose two words are in the vocabulary.
         """
-        pairs = _evaluate.read_word_pairs(path)
+        pairs = metrics.read_word_pairs(path)
         model, human = [], []
         for a, b, score in pairs:
             i, j = self._lookup(a, case_insensitive), self._lookup(b, case_insensitive)
@@ -314,7 +302,7 @@ class WordVectors(object):
             model.append(self.similarity(self.index_to_key[i], self.index_to_key[j]))
             human.append(score)
         coverage = len(model) / len(pairs) if pairs else 0.0
-        return WordPairsResult(_evaluate.pearson(model, human), _evaluate.spearman(model, human),
+        return WordPairsResult(metrics.pearson(model, human), metrics.spearman(model, human),
                                coverage, len(model), len(pairs))
 
     def evaluate_word_analogies(self, path, restrict_vocab=30000, case_insensitive=True):
@@ -328,7 +316,7 @@ class WordVectors(object):
         limit = len(self) if restrict_vocab is None else min(restrict_vocab, len(self))
         sections = []
         correct = used = total = 0
-        for name, questions in _evaluate.read_analogies(path):
+        for name, questions in metrics.read_analogies(path):
             covered = []
             for q in questions:
                 ids = [self._lookup(w, case_insensitive) for w in q]
@@ -347,18 +335,8 @@ class WordVectors(object):
         """How many of ``[(a, b, c, d)]`` (ids) have d as the best b - a + c."""
         if not questions:
             return 0
-        if _np is not None:
-            units = self._numpy_matrix(True)[:limit]
-            hits = 0
-            for start in range(0, len(questions), 512):
-                q = _np.array(questions[start:start + 512])
-                query = units[q[:, 1]] - units[q[:, 0]] + units[q[:, 2]]
-                scores = query.dot(units.T)
-                rows = _np.arange(len(q))
-                for col in range(3):
-                    scores[rows, q[:, col]] = -_np.inf
-                hits += int((scores.argmax(axis=1) == q[:, 3]).sum())
-            return hits
+        if self._numpy is not None:
+            return self._kernels.analogy_hits(self._numpy_matrix(True), questions, limit)
         hits = 0
         for a, b, c, d in questions:
             words = self.index_to_key

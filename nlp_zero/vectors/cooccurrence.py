@@ -12,9 +12,10 @@ Why it is built the way it is:
   several times the memory and hashes slower.
 * Counting runs at C speed: for every offset ``d`` of the window one
   ``Counter.update(map(add, left_keys[:-d], ids[d:]))`` counts all pairs at
-  that distance in a batch of token ids; there is no Python loop per pair.
+  that distance in a batch of token ids; there is no Python loop per pair
+  (:mod:`._cooccurrence_python`).
 * With NumPy importable (optional; ``backend='auto'``) the counting runs in
-  :mod:`nlp_zero._cooccurrence_numpy` instead: sorted key vectors and run
+  :mod:`nlp_zero.vectors._cooccurrence_numpy` instead: sorted key vectors and run
   lengths in place of the dict, about ten times faster, and the table is
   then held as two sorted arrays (16 bytes per pair, against ~100 in the
   dict) behind the same ``pairs`` mapping.  Both paths give the same
@@ -23,55 +24,32 @@ Why it is built the way it is:
   GloVe convention: rare words do not take window slots), windows never cross
   line ends, and a word never co-occurs with itself (the diagonal is dropped).
 
-File format (:meth:`Cooccurrence.save`, UTF-8 text, one record per line)::
-
-    # nlp-zero cooccurrence 1
-    # {"window": 10, "distance_weighting": false, "tokens": 1234, "words": 3, "pairs": 2}
-    w<TAB>word<TAB>count         (one per vocabulary word, in id order)
-    p<TAB>i<TAB>j<TAB>count      (one per stored pair, i < j, ids as above)
+The file format of :meth:`Cooccurrence.save` is in :mod:`.table_file`.
 """
 
 from __future__ import division
 
-import io
-import json
 import math
-import platform
 from collections import Counter
-from itertools import compress, repeat
-from operator import add, floordiv, gt, lt, mod, mul
+from itertools import repeat
+from operator import add
 
-from ._compat import iteritems, map, range, string_types, text_type, zip
-from ._files import atomic_open
-from .errors import CorpusError, FormatError
-from .progress import log
+from .._backend import numpy_or_none
+from .._compat import iteritems, map, range, string_types, text_type, zip
+from ..errors import CorpusError
+from ..progress import log
+from . import _cooccurrence_python
+from .table_file import load_table, save_table
 
 __all__ = ['Cooccurrence', 'count_words', 'build_vocabulary']
 
-#: Token ids counted in one batch (lines are packed together up to this size).
-_BATCH_IDS = 1 << 18
-
-#: Ordered-pair counts kept before they are folded into the table: bounds the
-#: memory of the counting pass at a small cost in speed.
-_MAX_RAW = 8000000
-
-_PYPY = platform.python_implementation() == 'PyPy'
-
-_MAGIC = u'# nlp-zero cooccurrence 1'
 
 
 def _numpy_module(backend):
     """The NumPy counting module for ``backend``, or None for the pure-Python path."""
-    if backend not in ('auto', 'python', 'numpy'):
-        raise ValueError("backend must be 'auto', 'python' or 'numpy'")
-    if backend == 'python':
+    if numpy_or_none(backend) is None:
         return None
-    try:
-        from . import _cooccurrence_numpy
-    except ImportError:
-        if backend == 'numpy':
-            raise ImportError('the numpy backend needs NumPy; use backend="python"')
-        return None
+    from . import _cooccurrence_numpy
     return _cooccurrence_numpy
 
 
@@ -231,32 +209,40 @@ class Cooccurrence(object):
             yield batch
 
     def _add_python(self, token_lists, progress):
+        # As with NumPy: the new text is counted apart, then merged.
+        counter = _cooccurrence_python.PairCounter(self.stride, self.window,
+                                                   self.distance_weighting)
+        for batch in self._id_batches(token_lists, progress, _cooccurrence_python.BATCH_IDS):
+            counter.add_batch(batch)
+        pairs, unigrams = counter.result()
         self._thaw()
-        raw = Counter()
-        unigrams = Counter()
-        for batch in self._id_batches(token_lists, progress, _BATCH_IDS):
-            self._count_batch(batch, raw, unigrams)
-            if len(raw) > _MAX_RAW:
-                self._fold(raw, unigrams)
-                raw.clear()
-                unigrams.clear()
-        self._fold(raw, unigrams)
+        if self._pairs:
+            old = self._pairs
+            keys = list(pairs)
+            old.update(zip(keys, map(add, map(old.get, keys, repeat(0)), pairs.values())))
+        else:
+            self._pairs = pairs
+        counts = self.counts
+        for i, c in iteritems(unigrams):
+            counts[i] += c
+            self.tokens += c
+        self._pair_total = None
 
     def _add_numpy(self, fast, token_lists, progress):
-        if self._arrays is not None:
-            keys, values = self._arrays
-        else:
-            keys, values = fast.from_items(list(self._pairs), list(self._pairs.values()),
-                                           self.distance_weighting)
-        self._pairs = {}
-        self._arrays = None
-        counter = fast.PairCounter(self.stride, self.window, self.distance_weighting, keys,
-                                   values)
+        # The new text is counted apart and merged at the end, so that an
+        # error partway (a bad byte, Ctrl-C) leaves the table as it was.
+        counter = fast.PairCounter(self.stride, self.window, self.distance_weighting)
         unknown = self.stride  # removed by the counter
         for batch in self._id_batches(token_lists, progress, fast.BATCH_IDS, unknown):
             counter.add_batch(batch, unknown)
-        keys, values, unigrams = counter.result()
-        self._arrays = (keys, values)
+        new_keys, new_values, unigrams = counter.result()
+        if self._arrays is not None:
+            table = list(self._arrays)
+        else:
+            table = list(fast.from_items(list(self._pairs), list(self._pairs.values()),
+                                         self.distance_weighting))
+        self._arrays = fast.merge_sorted(table, new_keys, new_values)
+        self._pairs = {}
         counts = self.counts
         for i, c in enumerate(unigrams[:len(self.words)].tolist()):
             counts[i] += c
@@ -284,59 +270,6 @@ class Cooccurrence(object):
     def pairs(self, pairs):
         self._pairs = pairs
         self._arrays = None
-        self._pair_total = None
-
-    def _count_batch(self, ids, raw, unigrams):
-        """Count the ordered pairs (left, right) of a batch into ``raw``."""
-        unigrams.update(ids)
-        stride = self.stride
-        left = list(map(mul, ids, repeat(stride)))
-        n = len(ids)
-        if _PYPY and not self.distance_weighting:
-            # PyPy's JIT runs the plain loop faster than Counter.update(map(...)).
-            get = raw.get
-            for d in range(1, min(self.window, n - 1) + 1):
-                for key in [a + b for a, b in zip(left[:n - d], ids[d:])]:
-                    raw[key] = get(key, 0) + 1
-            return
-        if not self.distance_weighting:
-            update = raw.update
-            for d in range(1, min(self.window, n - 1) + 1):
-                update(map(add, left[:n - d], ids[d:]))
-            return
-        for d in range(1, min(self.window, n - 1) + 1):
-            weight = 1.0 / d
-            get = raw.get
-            for key, c in iteritems(Counter(map(add, left[:n - d], ids[d:]))):
-                raw[key] = get(key, 0) + c * weight
-
-    def _fold(self, raw, unigrams):
-        """Merge ordered pair counts into the i < j table; drop separators and the diagonal.
-
-        Done with map/compress over the key lists (C speed): a Python loop
-        over tens of millions of pairs would cost as much as the counting.
-        """
-        stride = self.stride
-        keys = list(raw)
-        values = list(raw.values())
-        strides = repeat(stride)
-        swapped = list(map(add, map(mul, map(mod, keys, strides), strides),
-                           map(floordiv, keys, strides)))
-        pairs = self._pairs
-        for wanted, canonical in ((lt, keys), (gt, swapped)):
-            mask = list(map(wanted, keys, swapped))  # i < j, or i > j (the diagonal is neither)
-            chosen = list(compress(canonical, mask))
-            pairs.update(zip(chosen, map(add, map(pairs.get, chosen, repeat(0)),
-                                         compress(values, mask))))
-        sep = stride - 1
-        pop = pairs.pop
-        for i in range(sep):
-            pop(i * stride + sep, None)
-        counts = self.counts
-        for i, c in iteritems(unigrams):
-            if i != sep:
-                counts[i] += c
-                self.tokens += c
         self._pair_total = None
 
     def merge(self, other):
@@ -465,64 +398,15 @@ class Cooccurrence(object):
 
     # ------------------------------------------------------------------ files
     def save(self, path):
-        """Write the table to ``path`` (UTF-8 text, format in the module docstring; atomic)."""
-        header = {'window': self.window, 'distance_weighting': self.distance_weighting,
-                  'tokens': self.tokens, 'words': len(self.words), 'pairs': len(self.pairs)}
-        with atomic_open(path, 'w') as out:
-            out.write(_MAGIC + u'\n')
-            out.write(u'# ' + text_type(json.dumps(header, sort_keys=True)) + u'\n')
-            for w, c in zip(self.words, self.counts):
-                out.write(u'w\t%s\t%d\n' % (w, c))
-            fmt = u'p\t%d\t%d\t%d\n' if not self.distance_weighting else u'p\t%d\t%d\t%r\n'
-            write = out.write
-            stride = self.stride
-            for key, c in self._sorted_items():
-                i, j = divmod(key, stride)
-                write(fmt % (i, j, c))
+        """Write the table to ``path`` (UTF-8 text, the format of
+        :mod:`.table_file`), atomically."""
+        save_table(self, path)
 
     @classmethod
     def load(cls, path):
-        """Read a table written by :meth:`save`; a malformed file raises FormatError."""
-        with io.open(path, encoding='utf-8') as f:
-            first = f.readline().rstrip(u'\n')
-            if first != _MAGIC:
-                raise FormatError(path, 1, 'not an nlp-zero co-occurrence file')
-            try:
-                header = json.loads(f.readline()[1:])
-                window, weighted = int(header['window']), bool(header['distance_weighting'])
-            except (ValueError, KeyError, TypeError):
-                raise FormatError(path, 2, 'bad header line')
-            number = float if weighted else int
-            vocabulary, pairs = [], {}
-            table = None
-            for n, line in enumerate(f, 3):
-                fields = line.rstrip(u'\n').split(u'\t')
-                try:
-                    if fields[0] == u'w' and len(fields) == 3 and table is None:
-                        vocabulary.append((fields[1], int(fields[2])))
-                        continue
-                    if fields[0] == u'p' and len(fields) == 4:
-                        if table is None:
-                            table = cls(vocabulary, window, weighted)
-                            stride, size = table.stride, len(vocabulary)
-                        i, j = int(fields[1]), int(fields[2])
-                        if not 0 <= i < j < size:
-                            raise ValueError('bad ids')
-                        pairs[i * stride + j] = number(fields[3])
-                        continue
-                except ValueError:
-                    pass
-                raise FormatError(path, n, 'expected "w<TAB>word<TAB>count" or '
-                                           '"p<TAB>i<TAB>j<TAB>count", got %r' % line[:60])
-        if table is None:
-            table = cls(vocabulary, window, weighted)
-        if len(table.words) != header.get('words', len(table.words)) or \
-                len(pairs) != header.get('pairs', len(pairs)):
-            raise FormatError(path, 0, 'truncated file: the header announces %s words and %s '
-                                       'pairs' % (header.get('words'), header.get('pairs')))
-        table.pairs = pairs
-        table.tokens = int(header.get('tokens', sum(table.counts)))
-        return table
+        """Read a table written by :meth:`save`; a malformed file raises a
+        FormatError naming the file and line."""
+        return load_table(cls, path)
 
     # --------------------------------------------------------------- training
     def training_arrays(self, context_smoothing=None):
@@ -533,6 +417,9 @@ class Cooccurrence(object):
         renormalised (context-distribution smoothing; applied to both words,
         so that the target stays symmetric).
         """
+        if not self.pair_total:
+            raise CorpusError('the co-occurrence table has no pairs: nothing to train on (is the '
+                              'corpus empty, or are its words all below min_count?)')
         from array import array
         stride = self.stride
         if self._arrays is not None:

@@ -39,25 +39,21 @@ more characters can start, a few dictionary lookups of slices.
 from __future__ import division
 
 import math
-import platform
 import re
 import sys
 from itertools import repeat
 from operator import add
 
-from ._compat import PY2, map, range, string_types, text_type, unichr
-from .corpus import _EXTRA_WORD_CHARS, WORD_PATTERN, as_corpus
+from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
+from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
+from ..text.corpus import as_corpus
 from .lexicon import Lexicon
+from .viterbi import UNKNOWN_COUNT
 
 __all__ = ['Tokenizer', 'ALNUM_CHARS']
 
-#: Digits and Latin letters that form unbreakable tokens with ``keep_alnum``:
-#: ASCII, full-width forms and the accented Latin letters.
-ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
-               u'\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f')
-
-# A mark is neither whitespace nor a word character of nlp_zero.corpus.
-_MARK_CHAR = u'(?:[^\\w\\s%s]|_)' % _EXTRA_WORD_CHARS
+# A mark is neither whitespace nor a word character (nlp_zero.text.chars).
+_MARK_CHAR = MARK_PATTERN
 _WORD = re.compile(WORD_PATTERN + u'$', re.UNICODE)
 _ALNUM = re.compile(u'[%s]+' % ALNUM_CHARS, re.UNICODE)
 _IS_MARK = re.compile(_MARK_CHAR, re.UNICODE).match
@@ -71,11 +67,17 @@ _CUT = re.compile(u'(?:\\s|%s)+' % _MARK_CHAR, re.UNICODE)
 #: so memory stays bounded on a text that is one huge line.
 PIECE_CHARS = 1 << 13
 
+#: When more words than this changed since the tables were built, rebuilding
+#: them from the whole lexicon is cheaper than patching them word by word:
+#: a quarter of the table, plus a floor below which patching always wins.
+_REBUILD_FRACTION = 4
+_REBUILD_FLOOR = 1000
+
 # While a line is cut, each alphanumeric run stands as one private-use
 # character: the code the tokenizer gave that run when it met it in a
 # lexicon word, or _HOLDER for a run that is in no lexicon word.  So a run
 # is one unit that a word contains whole or not at all.
-_WIDE = sys.maxunicode > 0xffff
+_WIDE = WIDE_UNICODE
 _HOLDER = u'\ue000'
 _PRIVATE_CLASS = u'[\ue000-\uf8ff%s]' % (u'\U000f0000-\U0010fffd' if _WIDE else u'')
 _PRIVATE = re.compile(_PRIVATE_CLASS, re.UNICODE)
@@ -85,7 +87,7 @@ _PRIVATE = re.compile(_PRIVATE_CLASS, re.UNICODE)
 # number), which spares creating a string object per character and per
 # pair: about 15% of the time of a line.  Elsewhere (Python 2, PyPy, where
 # that does not pay) the keys are the strings themselves.
-_CODE_KEYS = not PY2 and platform.python_implementation() == 'CPython'
+_CODE_KEYS = not PY2 and CPYTHON
 _LITTLE = sys.byteorder == 'little'
 _UTF32 = 'utf-32-le' if _LITTLE else 'utf-32-be'
 
@@ -132,16 +134,17 @@ class Tokenizer(object):
         other word characters.
     unknown_count : float
         A character missing from the lexicon is scored like a word of this
-        count, ``log(unknown_count / total)`` (default 0.5).
+        count, ``log(unknown_count / total)`` (default 0.5, see
+        :data:`nlp_zero.words.viterbi.UNKNOWN_COUNT`).
 
     Examples
     --------
     >>> t = Tokenizer({u'中外': 5, u'外科': 3, u'科学': 20, u'学名': 2, u'名著': 8})
-    >>> u' '.join(t.tokenize(u'中外科学名著，1996年'))  # doctest: +SKIP
-    u'中外 科学 名著 ， 1996 年'
+    >>> t.tokenize(u'中外科学名著，1996年') == [u'中外', u'科学', u'名著', u'，', u'1996', u'年']
+    True
     """
 
-    def __init__(self, lexicon=None, keep_alnum=True, unknown_count=0.5):
+    def __init__(self, lexicon=None, keep_alnum=True, unknown_count=UNKNOWN_COUNT):
         if lexicon is None:
             lexicon = Lexicon()
         elif isinstance(lexicon, string_types):
@@ -155,7 +158,7 @@ class Tokenizer(object):
         self.unknown_count = unknown_count
         self._usable = _WORD.match
         self._run_codes = {}    # alphanumeric run -> its private-use character
-        self._free_codes = _private_codes()
+        self._codes_used = 0  # private-use characters handed out to runs
         self._rebuild()
 
     # ------------------------------------------------------------ the tables
@@ -197,7 +200,7 @@ class Tokenizer(object):
                 pairs[_pair_key(word)] = (value, None)
         self._single = single
         self._pairs = pairs
-        self._stamp = self.lexicon._stamp
+        self._stamp = self.lexicon.version
         self._refresh_total()
 
     def _refresh_total(self):
@@ -208,8 +211,8 @@ class Tokenizer(object):
     def _sync(self):
         """Catch up with the changes of the lexicon since the last call."""
         lexicon = self.lexicon
-        changed = lexicon._changes_since(*self._stamp)
-        if changed is None or len(changed) > len(self._logc) // 4 + 1000:
+        changed = lexicon.changes_since(self._stamp)
+        if changed is None or len(changed) > len(self._logc) // _REBUILD_FRACTION + _REBUILD_FLOOR:
             self._rebuild()
             return
         log, logc, pairs, single = math.log, self._logc, self._pairs, self._single
@@ -241,7 +244,7 @@ class Tokenizer(object):
                     if sizes is not None:
                         pairs[key] = (None, sizes)
             # a stale length left in ``_pairs`` only costs a missed lookup
-        self._stamp = lexicon._stamp
+        self._stamp = lexicon.version
         self._refresh_total()
 
     def _form(self, word, assign=True):
@@ -259,9 +262,10 @@ class Tokenizer(object):
         if assign:
             for run in runs:
                 if run not in codes:
-                    code = next(self._free_codes, None)
+                    code = _private_code(self._codes_used)
                     if code is None:
                         return None
+                    self._codes_used += 1
                     codes[run] = code
         get = codes.get
         return _interleave(_ALNUM.split(word), [get(run, _HOLDER) for run in runs])
@@ -270,7 +274,7 @@ class Tokenizer(object):
         """Score of ``word`` as one token: its log-probability; for a single
         character not in the lexicon the unknown-character score; ``-inf``
         for a longer string that is not a usable lexicon word."""
-        if self.lexicon._stamp != self._stamp:
+        if self.lexicon.version != self._stamp:
             self._sync()
         form = self._form(word, False) if self._usable(word) else word
         value = self._logc.get(form) if form is not None else None
@@ -344,6 +348,13 @@ class Tokenizer(object):
             i = j
         return words
 
+    def best_cut(self, text):
+        """The most probable cut of ``text`` as it is: no splitting at marks
+        or spaces first, no special treatment of alphanumeric runs."""
+        if self.lexicon.version != self._stamp:
+            self._sync()
+        return self._viterbi(text)
+
     def _tokenize_piece(self, text):
         # Whitespace runs become one space: a boundary no word can cross.
         s = u' '.join(text.split())
@@ -385,7 +396,7 @@ class Tokenizer(object):
     def tokenize(self, text):
         """The tokens of ``text``: a list of unicode strings (see the module
         documentation for spaces, marks and digits/Latin letters)."""
-        if self.lexicon._stamp != self._stamp:
+        if self.lexicon.version != self._stamp:
             self._sync()
         if not isinstance(text, text_type):
             text = _as_text(text)
@@ -402,7 +413,7 @@ class Tokenizer(object):
         if not isinstance(text, text_type):
             text = _as_text(text)
         for piece in _pieces(text, PIECE_CHARS):
-            if self.lexicon._stamp != self._stamp:
+            if self.lexicon.version != self._stamp:
                 self._sync()
             for word in self._tokenize_piece(piece):
                 yield word
@@ -447,14 +458,21 @@ def _as_text(text):
     raise TypeError('expected text, got %s' % type(text).__name__)
 
 
-def _private_codes():
-    """The private-use characters that can stand for alphanumeric runs."""
-    for code in range(0xe001, 0xf900):
-        yield unichr(code)
-    if _WIDE:
-        for code in range(0xf0000, 0x10fffe):
-            if code & 0xfffe != 0xfffe:  # U+xFFFE and U+xFFFF are not characters
-                yield unichr(code)
+_BMP_PRIVATE = 0xf900 - 0xe001  # U+E001 .. U+F8FF (U+E000 is _HOLDER)
+_PLANE_PRIVATE = 0xfffe  # U+xFFFE and U+xFFFF of a plane are not characters
+
+
+def _private_code(index):
+    """The ``index``-th private-use character that can stand for an
+    alphanumeric run, or None when there are no more (a plain function of
+    the index, not a generator, so that a tokenizer can be pickled and sent
+    to worker processes)."""
+    if index < _BMP_PRIVATE:
+        return unichr(0xe001 + index)
+    plane, offset = divmod(index - _BMP_PRIVATE, _PLANE_PRIVATE)
+    if not _WIDE or plane >= 2:
+        return None
+    return unichr(0xf0000 + (plane << 16) + offset)
 
 
 def _interleave(parts, between):

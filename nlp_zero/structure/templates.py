@@ -18,9 +18,9 @@ from __future__ import division
 import io
 import math
 
-from ._compat import native_str, string_types, text_str, text_type
-from ._files import atomic_open
-from .errors import FormatError
+from .._compat import native_str, string_types, text_str, text_type
+from .._files import atomic_open
+from ..errors import FormatError
 
 __all__ = ['Template', 'TemplateSet', 'PLACEHOLDER', 'PLACEHOLDER_TEXT', 'as_template_set']
 

@@ -7,77 +7,22 @@ the whole text in memory, and starts again from the beginning on every
 passes.  Files are decoded here, in blocks, so that a bad byte is reported
 with its file, line number and byte offset instead of a bare
 ``UnicodeDecodeError`` from deep inside a loop.
-
-:func:`fragments` splits a line into runs of word characters: the unit that
-counting never crosses (punctuation and spaces separate fragments).
 """
 
-import bz2
 import codecs
 import fnmatch
-import gzip
-import io
 import os
-import re
 import tempfile
-import zlib
 
-from ._compat import PY2, lzma, stdin_bytes, string_types, text_type
-from .errors import CorpusError
+from .._compat import SURROGATES, stdin_bytes, string_types, text_type
+from ..errors import CorpusError
+from .decoders import (READ_ERRORS, LineDecoder, WideDecoder, cut_line, decode_error,
+                       is_wide_encoding, open_compressed)
 
-__all__ = ['Corpus', 'as_corpus', 'fragments', 'compile_word_pattern', 'WORD_PATTERN']
-
-#: Word characters: letters and digits of every script (kana, Latin,
-#: full-width forms ...), the CJK ideographs of every extension listed
-#: explicitly (older interpreters' Unicode tables lack the newest ones), and
-#: the circles used as a Chinese zero (U+25CB, U+3007).  Everything else
-#: separates fragments.
-_EXTRA_WORD_CHARS = (u'\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u25cb\u3007'
-                     u'\U00020000-\U0002fa1f\U00030000-\U0003134f')
-WORD_PATTERN = u'(?:[^\\W_]|[' + _EXTRA_WORD_CHARS + u'])+'
+__all__ = ['Corpus', 'as_corpus']
 
 _BLOCK = 1 << 20  # bytes read at a time
 _PROGRESS_EVERY = 1 << 12  # lines between two progress updates
-
-# What reading a damaged file can raise (corrupt compressed data included).
-_READ_ERRORS = (IOError, OSError, EOFError, zlib.error) + (
-    (lzma.LZMAError,) if lzma is not None else ())
-
-
-def compile_word_pattern(pattern=None):
-    """Compile a word-character pattern (default :data:`WORD_PATTERN`)."""
-    if pattern is None:
-        pattern = WORD_PATTERN
-    if hasattr(pattern, 'findall'):
-        return pattern
-    try:
-        return re.compile(pattern, re.UNICODE)
-    except re.error as exc:
-        raise CorpusError('invalid word pattern %r: %s' % (pattern, exc))
-
-
-_DEFAULT_WORDS = compile_word_pattern()
-# The same set as one character class plus the underscore: twice as fast, and
-# exact for every line without an underscore.
-_DEFAULT_WORDS_FAST = re.compile(u'[\\w' + _EXTRA_WORD_CHARS + u']+', re.UNICODE)
-
-
-def fragments(text, pattern=None):
-    """Split ``text`` into the runs of word characters it contains.
-
-    Counting never crosses punctuation or spaces, so the fragments are the
-    units that word discovery and template finding work on.  ``pattern``
-    (a string or compiled regular expression) replaces
-    :data:`WORD_PATTERN` for scripts or conventions it does not fit.
-
-    >>> fragments(u'\u4eca\u5929\uff0c\u5929\u6c14 good!')
-    [u'\u4eca\u5929', u'\u5929\u6c14', u'good']
-    """
-    if pattern is None:
-        if u'_' in text:
-            return _DEFAULT_WORDS.findall(text)
-        return _DEFAULT_WORDS_FAST.findall(text)
-    return compile_word_pattern(pattern).findall(text)
 
 
 class _Source(object):
@@ -90,6 +35,7 @@ class _Source(object):
         self.one_shot = texts is not None and iter(texts) is texts or path == '-'
         self.passes = 0
         self.spool_file = None  # the copy of a one-shot source, once read
+        self.spooled_text = False  # the copy holds UTF-8 lines, not the source's bytes
 
     @property
     def size(self):
@@ -99,38 +45,6 @@ class _Source(object):
             except OSError:
                 return None
         return None
-
-
-def _open_compressed(path):
-    """Open ``path`` for binary reading, decompressing by extension.
-
-    Returns (stream, raw) where ``raw.tell()`` gives the compressed position
-    for progress reports (or None where the decompressor owns the file).
-    """
-    lower = path.lower()
-    try:
-        raw = io.open(path, 'rb')
-    except (IOError, OSError) as exc:
-        raise CorpusError('cannot open %s: %s' % (path, exc.strerror or exc))
-    if lower.endswith('.gz'):
-        return gzip.GzipFile(fileobj=raw, mode='rb'), raw
-    if lower.endswith('.bz2'):
-        if PY2:  # Python 2's BZ2File only takes a file name
-            raw.close()
-            return bz2.BZ2File(path, 'rb'), None
-        return bz2.BZ2File(raw, 'rb'), raw
-    if lower.endswith(('.xz', '.lzma')):
-        if lzma is None:
-            raw.close()
-            raise CorpusError('cannot read %s: this Python has no lzma module; '
-                              'decompress it first (xz -d) or use Python 3' % path)
-        return lzma.LZMAFile(raw, 'rb'), raw
-    return raw, raw
-
-
-def _is_wide_encoding(encoding):
-    name = codecs.lookup(encoding).name
-    return name.startswith(('utf-16', 'utf-32', 'utf_16', 'utf_32'))
 
 
 class Corpus(object):
@@ -292,11 +206,13 @@ class Corpus(object):
         source.passes += 1
         if source.texts is not None:
             return self._text_lines(source)
+        if source.spooled_text:
+            return self._spooled_text_lines(source)
         return self._file_lines(source)
 
     def _text_lines(self, source):
         spool = self._spool_writer(source)
-        encoding, errors, bound = self.encoding, self.errors, self.max_line_chars
+        bound = self.max_line_chars
         for number, text in enumerate(source.texts, 1):
             if isinstance(text, bytes):
                 text = self._decode_line(text, source.name, number, 0)
@@ -307,10 +223,10 @@ class Corpus(object):
             for line in lines:
                 if line.endswith(u'\r'):
                     line = line[:-1]
-                if spool is not None:
-                    spool.write(line.encode(encoding, errors) + b'\n')
+                if spool is not None:  # the lines exactly as given, whatever the encoding
+                    spool.write(line.encode('utf-8', SURROGATES) + b'\n')
                 if bound is not None and len(line) > bound:
-                    for piece in _cut(line, bound):
+                    for piece in cut_line(line, bound):
                         yield piece, _nothing
                 else:
                     yield line, _nothing
@@ -328,7 +244,26 @@ class Corpus(object):
         spool.flush()
         copy = _Source(source.name)
         copy.spool_file = spool
+        copy.spooled_text = source.texts is not None
         self._spooled[id(source)] = copy
+
+    def _spooled_text_lines(self, source):
+        """The lines of a spooled iterable of texts, as they were yielded the
+        first time (only ``\\n`` ends a line: a ``\\r`` stays in its line)."""
+        spool = source.spool_file
+        spool.seek(0)
+        decoder = codecs.getincrementaldecoder('utf-8')(SURROGATES)
+        bound = self.max_line_chars
+        carry = u''
+        while True:
+            block = spool.read(_BLOCK)
+            lines = (carry + decoder.decode(block, not block)).split(u'\n')
+            carry = lines.pop()
+            for line in lines:
+                for piece in (cut_line(line, bound) if bound and len(line) > bound else (line,)):
+                    yield piece, _nothing
+            if not block:
+                break
 
     def close(self):
         """Delete the temporary copies of one-shot sources (also done when the
@@ -347,7 +282,7 @@ class Corpus(object):
         return [copy.spool_file for copy in self._spooled.values()]
 
     def _file_lines(self, source):
-        if _is_wide_encoding(self.encoding):
+        if is_wide_encoding(self.encoding):
             return self._wide_lines(source)
         return self._byte_lines(source)
 
@@ -360,7 +295,7 @@ class Corpus(object):
             stream, raw = stdin_bytes(), None
             read = getattr(stream, 'read1', None) or stream.readline
         else:
-            stream, raw = _open_compressed(source.path)
+            stream, raw = open_compressed(source.path)
             read = stream.read
         return stream, raw, read
 
@@ -380,20 +315,20 @@ class Corpus(object):
         """
         stream, raw, read = self._open(source)
         position = raw.tell if raw is not None else _nothing
-        decoder = _WideDecoder(self, source.name)
+        decoder = WideDecoder(self, source.name)
         bound = self.max_line_chars
         spool = self._spool_writer(source)
         try:
             while True:
                 try:
                     block = read(_BLOCK)
-                except _READ_ERRORS as exc:
+                except READ_ERRORS as exc:
                     raise CorpusError('%s: cannot read: %s' % (source.name, exc))
                 if spool is not None:
                     spool.write(block)
                 for line in decoder.feed(block):
                     if bound is not None and len(line) > bound:
-                        for piece in _cut(line, bound):
+                        for piece in cut_line(line, bound):
                             yield piece, position
                     else:
                         yield line, position
@@ -409,12 +344,12 @@ class Corpus(object):
         position = raw.tell if raw is not None else _nothing
         spool = self._spool_writer(source)
         try:
-            reader = _LineDecoder(self, source.name)
+            reader = LineDecoder(self, source.name)
             first = True
             while True:
                 try:
                     block = read(_BLOCK)
-                except _READ_ERRORS as exc:
+                except READ_ERRORS as exc:
                     raise CorpusError('%s: cannot read: %s' % (source.name, exc))
                 if first:
                     first = False
@@ -441,266 +376,13 @@ class Corpus(object):
             return data.decode(self.encoding)
         except UnicodeDecodeError as exc:
             if self.errors == 'strict':
-                raise _decode_error(name, line_number, offset + exc.start, exc, self.encoding)
+                raise decode_error(name, line_number, offset + exc.start, exc, self.encoding)
             self.bad_lines += 1
             return data.decode(self.encoding, self.errors)
 
 
 def _nothing():
     return 0
-
-
-def _decode_error(name, line_number, offset, exc, encoding):
-    bad = exc.object[exc.start:exc.start + 4]
-    return CorpusError('%s: line %d, byte offset %d: cannot decode %r as %s (%s); '
-                       'use errors="replace" (--errors replace) or the right encoding'
-                       % (name, line_number, offset, bad, encoding, exc.reason))
-
-
-class _LineDecoder(object):
-    """Turns blocks of bytes into decoded lines, tracking line numbers and offsets.
-
-    Complete lines are decoded a block at a time (fast); only a line longer
-    than a block is assembled piece by piece, and in bounded mode it is
-    yielded in pieces of at most ``max_line_chars`` characters.
-    """
-
-    def __init__(self, corpus, name):
-        self.corpus = corpus
-        self.name = name
-        self.bound = corpus.max_line_chars
-        self.line_number = 1       # number of the line being assembled
-        self.offset = 0            # byte offset where the pending bytes start
-        self.pending = []          # bytes of the unfinished line (unbounded path)
-        self.pending_size = 0
-        self.long_line = None      # _LongLine while a bounded line is streamed
-        self.at_start = True
-
-    def feed(self, block):
-        if self.long_line is not None:
-            newline = block.find(b'\n')
-            if newline < 0:
-                return self.long_line.feed(block, final=False)
-            pieces = self.long_line.feed(block[:newline + 1], final=True)
-            self._end_long_line()
-            return pieces + self.feed(block[newline + 1:]) if newline + 1 < len(block) else pieces
-        end = block.rfind(b'\n') + 1
-        if end == 0:
-            self.pending.append(block)
-            self.pending_size += len(block)
-            if self.bound is not None and self.pending_size > self.bound:
-                return self._start_long_line()
-            return []
-        if self.pending:
-            self.pending.append(block[:end])
-            data = b''.join(self.pending)
-        else:
-            data = block[:end] if end < len(block) else block
-        lines = self._decode_lines(data)
-        self.pending = [block[end:]] if end < len(block) else []
-        self.pending_size = len(block) - end
-        return lines
-
-    def finish(self):
-        if self.long_line is not None:
-            pieces = self.long_line.feed(b'', final=True)
-            self.long_line = None
-            return pieces
-        if self.pending_size:
-            data = b''.join(self.pending)
-            self.pending = []
-            return self._decode_lines(data + b'\n')
-        return []
-
-    def _decode_lines(self, data):
-        corpus = self.corpus
-        try:
-            text = data.decode(corpus.encoding)
-        except UnicodeDecodeError as exc:
-            if corpus.errors == 'strict':
-                line = self.line_number + data.count(b'\n', 0, exc.start)
-                raise _decode_error(self.name, line, self.offset + exc.start, exc, corpus.encoding)
-            text = self._decode_each_line(data)
-        lines = text.split(u'\n')
-        lines.pop()  # data ends with a newline
-        if u'\r' in text:
-            lines = [line[:-1] if line.endswith(u'\r') else line for line in lines]
-        if self.at_start and lines:
-            self.at_start = False
-            if lines[0].startswith(u'\ufeff'):
-                lines[0] = lines[0][1:]
-        bound = self.bound
-        if bound is not None and any(len(line) > bound for line in lines):
-            lines = [piece for line in lines for piece in _cut(line, bound)]
-        self.line_number += data.count(b'\n')
-        self.offset += len(data)
-        return lines
-
-    def _decode_each_line(self, data):
-        raw_lines = data.split(b'\n')
-        out = []
-        offset = self.offset
-        for number, raw in enumerate(raw_lines, self.line_number):
-            out.append(self.corpus._decode_line(raw, self.name, number, offset))
-            offset += len(raw) + 1
-        return u'\n'.join(out)
-
-    def _start_long_line(self):
-        self.long_line = _LongLine(self)
-        data = b''.join(self.pending)
-        self.pending = []
-        self.pending_size = 0
-        return self.long_line.feed(data, final=False)
-
-    def _end_long_line(self):
-        self.line_number += 1
-        self.offset = self.long_line.start + self.long_line.size_fed
-        self.long_line = None
-
-
-class _WideDecoder(object):
-    """Turns blocks of UTF-16/32 bytes into lines, reporting bad bytes by line.
-
-    A decoding error is handled here rather than by the codec so that its
-    line is known: strict mode raises a :class:`CorpusError` naming it; the
-    lenient modes replace or drop the bad bytes, count the line in
-    ``bad_lines`` once and go on after them.
-    """
-
-    def __init__(self, corpus, name):
-        self.corpus = corpus
-        self.name = name
-        self.decoder = codecs.getincrementaldecoder(corpus.encoding)('strict')
-        self.line_number = 1    # number of the line that ``pending`` begins
-        self.offset = 0         # bytes fed before the current block
-        self.pending = u''      # text of the unfinished line
-        self.last_bad = 0       # the last line counted in bad_lines
-        self.at_start = True
-
-    def feed(self, block):
-        """The lines completed by ``block`` (an empty block ends the text)."""
-        final = not block
-        text = self._decode(block, final)
-        if self.at_start and text:
-            self.at_start = False
-            if text.startswith(u'\ufeff'):
-                text = text[1:]
-        text = self.pending + text
-        lines = text.split(u'\n')
-        self.pending = lines.pop()
-        if final and self.pending:
-            lines.append(self.pending)
-            self.pending = u''
-        self.line_number += len(lines)
-        if u'\r' in text:
-            lines = [line[:-1] if line.endswith(u'\r') else line for line in lines]
-        return lines
-
-    def _decode(self, data, final):
-        decoder = self.decoder
-        corpus = self.corpus
-        parts = []
-        base = self.offset  # file offset of data[0]
-        self.offset += len(data)
-        while True:
-            try:
-                parts.append(decoder.decode(data, final))
-                return u''.join(parts)
-            except UnicodeDecodeError as exc:
-                held, flag = decoder.getstate()  # unchanged by the failed call
-                data = held + data
-                base -= len(held)
-                decoder.setstate((b'', flag))
-                # the bytes before the error are whole characters
-                parts.append(decoder.decode(data[:exc.start], False))
-                line = (self.line_number + self.pending.count(u'\n') +
-                        sum(part.count(u'\n') for part in parts))
-                if corpus.errors == 'strict':
-                    raise _decode_error(self.name, line, base + exc.start, exc, corpus.encoding)
-                if line != self.last_bad:
-                    self.last_bad = line
-                    corpus.bad_lines += 1
-                if corpus.errors == 'replace':
-                    parts.append(u'\ufffd')
-                skip = max(exc.end, exc.start + 1)
-                data = data[skip:]
-                base += skip
-
-
-class _LongLine(object):
-    """Incrementally decodes one very long line and yields bounded pieces."""
-
-    def __init__(self, owner):
-        corpus = owner.corpus
-        self.owner = owner
-        self.start = owner.offset
-        self.size_fed = 0
-        self.decoder = codecs.getincrementaldecoder(corpus.encoding)('strict')
-        self.carry = u''
-        self.affected = False
-
-    def feed(self, data, final):
-        owner = self.owner
-        corpus = owner.corpus
-        state = self.decoder.getstate()
-        try:
-            text = self.decoder.decode(data, final)
-        except UnicodeDecodeError as exc:
-            if corpus.errors == 'strict':
-                held = len(state[0])
-                where = self.start + self.size_fed - held + exc.start
-                raise _decode_error(owner.name, owner.line_number, where, exc, corpus.encoding)
-            lenient = codecs.getincrementaldecoder(corpus.encoding)(corpus.errors)
-            lenient.setstate(state)
-            text = lenient.decode(data, final)
-            self.decoder.setstate(lenient.getstate())
-            if not self.affected:
-                self.affected = True
-                corpus.bad_lines += 1
-        self.size_fed += len(data)
-        if owner.at_start and text:
-            owner.at_start = False
-            if text.startswith(u'\ufeff'):
-                text = text[1:]
-        text = self.carry + text
-        if final:
-            if text.endswith(u'\n'):
-                text = text[:-1]
-            if text.endswith(u'\r'):
-                text = text[:-1]
-            self.carry = u''
-            return _cut(text, owner.bound)
-        pieces = _cut(text, owner.bound)
-        self.carry = pieces.pop() if pieces else u''
-        return pieces
-
-
-def _cut(text, bound):
-    """Cut ``text`` into pieces of at most ``bound`` chars, at whitespace if possible."""
-    if len(text) <= bound:
-        return [text]
-    pieces = []
-    start = 0
-    end_of_text = len(text)
-    while end_of_text - start > bound:
-        window = text[start:start + bound + 1]
-        space = _last_space(window)
-        if space > 0:
-            pieces.append(text[start:start + space])
-            start += space + 1
-        else:
-            pieces.append(text[start:start + bound])
-            start += bound
-    pieces.append(text[start:])
-    return pieces
-
-
-def _last_space(window):
-    """Index of the last whitespace character in ``window``, or -1."""
-    best = -1
-    for space in (u' ', u'\t', u'\u3000'):
-        best = max(best, window.rfind(space))
-    return best
 
 
 def as_corpus(data, **options):

@@ -1,6 +1,6 @@
 """NumPy counting of window co-occurrences (optional accelerator).
 
-Imported only when NumPy is importable; :mod:`nlp_zero.cooccurrence` falls
+Imported only when NumPy is importable; :mod:`nlp_zero.vectors.cooccurrence` falls
 back to its pure-Python counting otherwise and both give the same table.
 
 Why it is built the way it is: the pure path spends its time in lookups in
@@ -17,9 +17,9 @@ try:
 except ImportError:  # Python 2
     from collections import Mapping
 
-import numpy as np
+from .._backend import numpy as np
 
-from ._compat import range, zip
+from .._compat import range, zip
 
 #: Token ids counted in one batch: larger than the pure path's, as the cost
 #: per batch is a few array passes, not a growing dict.

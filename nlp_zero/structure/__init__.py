@@ -1,0 +1,10 @@
+"""Structure: sentence templates, how they are found, indexed and used to
+parse sentences into nested blocks."""
+
+from .finder import TemplateFinder
+from .index import TemplateIndex
+from .parser import ParseTree, Parser
+from .templates import PLACEHOLDER, Template, TemplateSet
+
+__all__ = ['Template', 'TemplateSet', 'PLACEHOLDER', 'TemplateFinder', 'TemplateIndex', 'Parser',
+           'ParseTree']

@@ -1,0 +1,90 @@
+# -*- coding: utf-8 -*-
+"""Character classes: what is a word character, a digit, a Latin letter.
+
+Every stage agrees on these, so they live in one place:
+
+* word characters (:data:`WORD_PATTERN`) make up fragments and words;
+  everything else (punctuation, symbols, spaces) separates them;
+* digit and Latin-letter runs are learned as classes by word discovery
+  (:data:`DIGITS`, :data:`LETTERS`, :data:`CHINESE_NUMERALS`) and kept
+  whole by the tokenizer (:data:`ALNUM_CHARS`).
+"""
+
+import re
+
+from ..errors import CorpusError
+from .marks import MARK_CHARS
+
+__all__ = ['WORD_PATTERN', 'EXTRA_WORD_CHARS', 'MARK_CHARS', 'ALNUM_CHARS', 'DIGITS', 'LETTERS',
+           'CHINESE_NUMERALS', 'compile_word_pattern', 'fragments', 'is_mark']
+
+#: Word characters beyond Python's ``\w``: the CJK ideographs of every
+#: extension, listed explicitly (older interpreters' Unicode tables lack the
+#: newest ones), the circles used as a Chinese zero (U+25CB, U+3007), and
+#: the combining marks (vowel signs, viramas, accents) that ``\w`` leaves out.
+EXTRA_WORD_CHARS = (u'\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u25cb\u3007'
+                    u'\U00020000-\U0002fa1f\U00030000-\U0003134f' + MARK_CHARS)
+
+#: A run of word characters: letters, digits and marks of every script, and
+#: :data:`EXTRA_WORD_CHARS`; not the underscore.
+WORD_PATTERN = u'(?:[^\\W_]|[' + EXTRA_WORD_CHARS + u'])+'
+
+#: ASCII and full-width digits (the units of a number class).
+DIGITS = u'0-9\uff10-\uff19'
+#: ASCII and full-width Latin letters (the units of a Latin class).
+LETTERS = u'A-Za-z\uff21-\uff3a\uff41-\uff5a'
+#: Chinese numerals, with the two zeros ○ and 〇: two or more make a number.
+CHINESE_NUMERALS = (u'\u25cb\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03'
+                    u'\u516b\u4e5d\u5341\u767e\u5343\u4e07\u4ebf')
+#: Digits and Latin letters that the tokenizer keeps as unbreakable runs:
+#: ASCII, full-width forms and the accented Latin letters.
+ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
+               u'\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f')
+
+_MARK = re.compile(u'(?:[^\\w\\s%s]|_)' % EXTRA_WORD_CHARS, re.UNICODE)
+#: A regular-expression class of one punctuation mark or symbol: neither
+#: whitespace nor a word character.
+MARK_PATTERN = _MARK.pattern
+
+
+def is_mark(char):
+    """True for a punctuation mark or symbol (not a word character, not a space)."""
+    return _MARK.match(char) is not None
+
+
+def compile_word_pattern(pattern=None):
+    """Compile a word-character pattern (default :data:`WORD_PATTERN`)."""
+    if pattern is None:
+        pattern = WORD_PATTERN
+    if hasattr(pattern, 'findall'):
+        return pattern
+    try:
+        return re.compile(pattern, re.UNICODE)
+    except re.error as exc:
+        raise CorpusError('invalid word pattern %r: %s' % (pattern, exc))
+
+
+_DEFAULT_WORDS = compile_word_pattern()
+# The same set as one character class plus the underscore: twice as fast, and
+# exact for every line without an underscore.
+_DEFAULT_WORDS_FAST = re.compile(u'[\\w' + EXTRA_WORD_CHARS + u']+', re.UNICODE)
+
+
+def fragments(text, pattern=None):
+    """Split ``text`` into the runs of word characters it contains.
+
+    Counting never crosses punctuation or spaces, so the fragments are the
+    units that word discovery and template finding work on.  ``pattern``
+    (a string or compiled regular expression) replaces
+    :data:`WORD_PATTERN` for scripts or conventions it does not fit.
+
+    >>> fragments(u'今天，天气 good!') == [u'今天', u'天气', u'good']
+    True
+    >>> fragments(u'नमस्ते दुनिया') == [u'नमस्ते', u'दुनिया']
+    True
+    """
+    if pattern is None:
+        if u'_' in text:
+            return _DEFAULT_WORDS.findall(text)
+        return _DEFAULT_WORDS_FAST.findall(text)
+    return compile_word_pattern(pattern).findall(text)

@@ -1,0 +1,153 @@
+"""The NumPy kernels of word discovery (used when the backend is NumPy).
+
+Each has the interface of the plain code it replaces and gives the same
+result: :class:`ArrayTable` is a :class:`~nlp_zero.words.discovery.tables.CountTable`
+held as two sorted arrays; :func:`pair_flags` tests every gap of a text
+against the cohesive pairs; :class:`NormalizeKernel` is
+:meth:`Normalizer.normalize` on arrays of UTF-16 code units.
+"""
+
+from collections import Counter
+
+from ..._compat import zip
+from ...progress import log
+from .normalize import NUMBER, LATIN
+from .ngrams import unpack_all
+from .tables import prune_threshold
+from ...text.chars import CHINESE_NUMERALS
+
+__all__ = ['ArrayTable', 'pair_flags', 'NormalizeKernel']
+
+
+class ArrayTable(object):
+    """A :class:`~nlp_zero.words.discovery.tables.CountTable` of packed n-grams kept as two NumPy arrays, the
+    keys sorted.
+
+    A batch is counted with one sort (``numpy.unique``) and added with one
+    binary search, several times faster than a Counter update per n-gram
+    (the largest cost of training), and the table takes a tenth of the
+    memory.  The counts and the prunings are the same, so is the lexicon.
+    Used when NumPy is available.
+    """
+
+    def __init__(self, name, max_entries, code, numpy):
+        self.name = name
+        self.max_entries = max_entries
+        self.floor = 0
+        self.prunings = 0
+        self.keep_dropped = None
+        self.numpy = numpy
+        self.keys = numpy.zeros(0, dtype=numpy.dtype(code))
+        self.values = numpy.zeros(0, dtype=numpy.int64)
+
+    def __len__(self):
+        return len(self.keys)
+
+    @property
+    def counts(self):
+        """The table as a Counter (a copy)."""
+        return Counter(dict(zip(*self.keys_and_counts())))
+
+    def keys_and_counts(self):
+        return self.keys.tolist(), self.values.tolist()
+
+    def snapshot(self):
+        return self.keys.copy(), self.values.copy(), self.floor, self.prunings
+
+    def restore(self, state):
+        self.keys, self.values, self.floor, self.prunings = state
+
+    def count_arrays(self, arrays):
+        numpy = self.numpy
+        parts = [numpy.frombuffer(packed, dtype=self.keys.dtype) for packed in arrays]
+        if not parts:
+            return
+        keys, counts = numpy.unique(numpy.concatenate(parts), return_counts=True)
+        where = numpy.searchsorted(self.keys, keys)
+        found = where < len(self.keys)
+        found[found] = self.keys[where[found]] == keys[found]
+        self.values[where[found]] += counts[found]
+        new = ~found
+        self.keys = numpy.insert(self.keys, where[new], keys[new])
+        self.values = numpy.insert(self.values, where[new], counts[new])
+
+    def check(self, progress):
+        if self.max_entries and len(self) > self.max_entries:
+            self.prune(progress)
+
+    def prune(self, progress):
+        values, entries = self.numpy.unique(self.values, return_counts=True)
+        threshold = prune_threshold(zip(values.tolist(), entries.tolist()),
+                                     self.max_entries // 2)
+        before = len(self)
+        kept = self.values >= threshold
+        if self.keep_dropped is not None:
+            dropped = ~kept
+            self.keep_dropped(self.keys[dropped].tolist(), self.values[dropped].tolist())
+        self.keys = self.keys[kept]
+        self.values = self.values[kept]
+        self.floor = max(self.floor, threshold)
+        self.prunings += 1
+        log(progress, 'pruned the %s table from %d to %d entries (dropped counts < %d)'
+            % (self.name, before, len(self), threshold))
+
+
+def pair_flags(found, data, numpy):
+    """One byte per gap of a text (its UTF-16-LE ``data``): 1 if the pair of
+    characters around it is in ``found`` (a :class:`~nlp_zero.words.discovery.tables.PackedSet` of pairs).
+
+    The test for every gap is one of the largest costs of cutting; with
+    NumPy it is a lookup in a bit table indexed by (first character,
+    second character), each numbered among the characters that occur in
+    the pairs, several times faster than a set lookup per gap.
+    """
+    if found.lookup is None:
+        pairs = unpack_all(list(found), 2)
+        firsts = numpy.zeros(0x10000, dtype=numpy.int64)
+        seconds = numpy.zeros(0x10000, dtype=numpy.int64)
+        for ids, chars in ((firsts, set(p[0] for p in pairs)),
+                           (seconds, set(p[1] for p in pairs))):
+            ids[sorted(ord(c) for c in chars)] = numpy.arange(1, len(chars) + 1)
+        width = int(seconds.max()) + 1
+        index = numpy.array([firsts[ord(p[0])] * width + seconds[ord(p[1])] for p in pairs],
+                            dtype=numpy.int64)
+        bits = numpy.zeros(((int(firsts.max()) + 1) * width + 7) // 8, dtype=numpy.uint8)
+        numpy.bitwise_or.at(bits, index >> 3, (1 << (index & 7)).astype(numpy.uint8))
+        found.lookup = firsts, seconds, width, bits
+    firsts, seconds, width, bits = found.lookup
+    codes = numpy.frombuffer(data, dtype='<u2')
+    index = firsts[codes[:-1]] * width + seconds[codes[1:]]
+    return ((bits[index >> 3] >> (index & 7)) & 1).astype(numpy.uint8).tobytes()
+
+
+class NormalizeKernel(object):
+    """:meth:`Normalizer.normalize` on the UTF-16 code units of a text of the
+    Basic Multilingual Plane: one table lookup instead of ``str.translate``,
+    and masks instead of the three regexes that fold the runs (the same
+    result, three times faster)."""
+
+    def __init__(self, table, classes, numpy):
+        self.numpy = numpy
+        self.classes = classes
+        self.codes = numpy.array(table, dtype='<u2')
+        self.numerals = numpy.zeros(0x10000, dtype=bool)
+        self.numerals[[ord(c) for c in CHINESE_NUMERALS]] = True
+
+    def normalize(self, data):
+        """The normalized text of UTF-16-LE ``data`` (no surrogate pairs)."""
+        numpy = self.numpy
+        units = self.codes[numpy.frombuffer(data, dtype='<u2')]
+        if self.classes and len(units):
+            number, latin = ord(NUMBER), ord(LATIN)
+            previous = numpy.concatenate(([0], units[:-1]))
+            # the second and later stand-ins of a digit run, of a letter run
+            drop = ((units == number) & (previous == number)) | (
+                (units == latin) & (previous == latin))
+            numeral = self.numerals[units]
+            before = numpy.concatenate(([False], numeral[:-1]))
+            after = numpy.concatenate((numeral[1:], [False]))
+            run = numeral & (before | after)  # in a run of 2+ Chinese numerals
+            units = units.copy()
+            units[run & ~before] = number  # its first becomes the stand-in
+            units = units[~(drop | (run & before))]
+        return units.astype('<u2').tobytes().decode('utf-16-le')

@@ -1,0 +1,482 @@
+# -*- coding: utf-8 -*-
+"""Word discovery: find the words of a language in raw text, with no dictionary.
+
+Both algorithms follow the minimum-entropy principle: a string is a word
+when its characters stick together far more often than chance predicts,
+and a word is worth a lexicon entry when the text is cheaper to describe
+with it than with its parts.
+
+``method='cut'`` (minimum-entropy cutting, the original ``Word_Finder``; default)
+    Count characters and adjacent pairs; cut between ``a`` and ``b`` when the
+    pair is rare or weakly bound: ``log p(ab) / (p(a) p(b)) <= min_pmi``,
+    with 1 nat by default, the point where merging ``a`` and ``b`` stops
+    lowering the information per character.  The frequent pieces are the
+    candidates.
+``method='ngram'`` (n-gram cohesion)
+    Count character n-grams up to ``order``; an n-gram is *cohesive* when
+    its pointwise mutual information is high for every way to cut it in two
+    (``min over splits of log p(w) / (p(left) p(right))``), with a threshold
+    that rises with the order.  The text is cut between two characters
+    unless a cohesive n-gram covers that gap; the pieces are counted, and a
+    frequent piece is a candidate when all its sub-n-grams are cohesive.
+
+In both, PMI is computed from a lower confidence bound of the n-gram's
+count, so that chance pairs of a small corpus do not look cohesive, and
+the pairs above ``min_pmi`` join the candidates too (a pair that never
+stands alone, like 制度 inside 人事制度, may be the real word).  Then
+redundancy is removed: longest candidates first, a word is taken out and
+segmented with the remaining lexicon; it stays only if
+``log p(w) - sum log p(parts)`` exceeds a threshold, otherwise its count goes
+to its parts.  Finally the word counts are re-estimated by segmenting the
+counted pieces with the lexicon and recounting (hard EM, as unigram
+language-model tokenizers do).
+
+Numbers are learned as a class: a run of digits (ASCII or full-width) or of
+two or more Chinese numerals (including the zeros ○ and 〇) counts as one
+character, and so does a run of Latin letters; "<number>年" is then learned
+from statistics like any other word, and a number always starts a word.  The
+lexicon lists the surface forms seen (1996年, 二○○○年).
+
+Counting is done in batches on packed integers (n-grams read from the UTF-16
+bytes of the text through :mod:`array`), so that the per-character work
+happens inside C builtins; count tables that grow past ``max_entries`` lose
+their rarest entries, as word2vec does with its vocabulary, and say so
+through ``progress``.  Where NumPy is installed, the n-gram tables and the
+test of every gap while cutting use it (the two largest costs; the results
+are the same), and ``workers`` can move the normalizing and the cutting to
+other processes.
+
+The pieces of this package: :mod:`.normalize` (what is counted),
+:mod:`.ngrams` (n-grams packed into integers), :mod:`.tables` (bounded count
+tables), :mod:`.cutting` (where the text is cut), :mod:`.build` (from pieces
+to a lexicon), :mod:`.workers` (worker processes).
+"""
+
+from __future__ import division
+
+import math
+from collections import Counter
+from itertools import chain, compress, repeat
+
+from ..._compat import iteritems, itervalues, map, range, zip
+from ...errors import CorpusError
+from ...progress import log
+from ...text.corpus import as_corpus
+from ..lexicon import Lexicon
+from .build import (class_pieces, cohesion, count_multi, normalize_counts, reestimate,
+                    remove_redundancy, surface_counts)
+from .cutting import BatchWork
+from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
+from .normalize import BatchCache, texts
+from .tables import CountTable, PackedSet, at_least, gram_table
+from .workers import in_order, start_helpers
+
+__all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
+
+#: Cohesion thresholds (minimum PMI over binary splits, in nats) by order.
+DEFAULT_THRESHOLDS = {2: 2.0, 3: 4.0, 4: 6.0}
+
+
+class WordDiscovery(object):
+    """Unsupervised word discovery by minimum entropy.
+
+    Parameters
+    ----------
+    method : {'cut', 'ngram'}
+        ``'cut'`` (default): minimum-entropy cutting on adjacent pairs, the
+        original algorithm, improved; fast and bounded on 100M characters.
+        ``'ngram'``: n-gram cohesion; better on small corpora, slower.
+    order : int
+        Longest n-gram counted by ``'ngram'`` (2 to 4, default 4).
+    thresholds : dict
+        Cohesion thresholds of ``'ngram'`` by order, in nats (default
+        :data:`DEFAULT_THRESHOLDS`: 2, 4, 6: two nats more for each extra
+        character, because a longer string has more ways to look cohesive
+        by chance).
+    min_pmi : float
+        ``'cut'`` keeps two characters together when their pair's PMI is
+        above this (default 1.0, the minimum-entropy criterion: merging
+        ``a`` and ``b`` into one symbol lowers the information per character
+        when ``p(ab) (log p(ab) / (p(a) p(b)) - 1) > 0``).  For both methods
+        the pairs above it are also candidate words.
+    min_proba : float or None
+        ``'cut'`` also cuts a pair whose probability is at most this
+        (default None: fewer than ``min_count`` occurrences).
+    confidence : float
+        PMI is computed with the n-gram's count lowered by ``confidence``
+        standard deviations (``c - z sqrt(c)``; default 1.0), so that the
+        same thresholds serve tiny and huge corpora.
+    min_count : int or None
+        Fewest occurrences of an n-gram or candidate word.  None (default):
+        ``max(2, round(2 sqrt(N / 1e6)))`` for N characters: 2 up to a
+        million characters, 4 at 4M, 13 at 40M.  Sampling noise grows like
+        the square root of the corpus, so a count must too to stand out;
+        a fixed fraction of N would throw away every word of a topic that
+        fills only a small part of a large corpus.
+    redundancy : {'length', 'constant'}
+        How much a word must explain beyond its parts to stay:
+        ``log p(w) - sum log p(parts) > redundancy_threshold * (len(w) - 1)``
+        (``'length'``, default, as the original code with 1 nat) or
+        ``> redundancy_threshold`` (``'constant'``; the blog used 1).
+    redundancy_threshold : float
+        Default 3.0 nats per extra character: with 1 nat, frequent phrases
+        (新世纪, 干部人事制度) stay words and hide their parts; 3 nats
+        lets a longer word stay only when it is much more than its parts.
+    reestimate : int
+        Passes of hard EM after redundancy removal: cut every frequent piece
+        with the lexicon, recount, drop words under ``min_count`` (default
+        1).  It does not change the segmentation much, but the counts
+        become counts of use: a pair that only occurs inside a longer word
+        (新世 in 新世纪) drops out instead of keeping its pair count.
+    classes : bool
+        Count each run of digits, and each run of Latin letters, as one
+        character (default True), so that "<number>年" is learned once.
+    numbers_start_words : bool
+        Always cut before a number (default True): dates come out as
+        ``12月 / 31日`` rather than ``12 / 月31日``.
+    max_entries : int
+        Largest size of the pair (n-gram) tables before their rarest
+        entries are dropped (default 400,000, about 45 MB each, 5 MB with
+        NumPy); the table of pieces gets half.
+    cache_bytes : int
+        How much compressed text :meth:`train` keeps so that :meth:`find`
+        need not read the corpus again (default 64 MB, about 150M
+        characters; 0 reads it again).
+    backend : {'auto', 'python', 'numpy'}
+        Count tables and the test of every gap while cutting with NumPy
+        (``'numpy'``), with the standard library only (``'python'``), or
+        with NumPy when it is importable (``'auto'``, default).  The lexicon
+        is the same.
+    workers : int
+        Processes to use (default 1: this one only).  With ``n > 1``,
+        ``n - 1`` worker processes are started by :meth:`train` (while this
+        process is still small, as they are forked from it) and stopped at
+        the end of :meth:`find`.  They normalize and compress the batches
+        while this process counts their n-grams, then cut the batches while
+        this process counts their pieces; every count table is still
+        updated here, batch after batch, so the lexicon is exactly the one
+        of a single process.  It saves time only where a core is free.
+        Where multiprocessing is missing or cannot start a process,
+        everything runs here.
+    pattern : str or regex
+        The word-character pattern (default :data:`nlp_zero.corpus.WORD_PATTERN`).
+    progress : Progress or None
+        Where to log what happens.
+
+    Examples
+    --------
+    >>> finder = WordDiscovery()
+    >>> finder.train(Corpus('news.txt'))          # doctest: +SKIP
+    >>> lexicon = finder.find()                   # doctest: +SKIP
+    """
+
+    def __init__(self, method='cut', order=4, thresholds=None, min_pmi=1.0, min_proba=None,
+                 confidence=1.0, min_count=None, redundancy='length', redundancy_threshold=3.0,
+                 reestimate=1, classes=True, numbers_start_words=True, max_entries=400000,
+                 cache_bytes=64 << 20, workers=1, pattern=None, progress=None, backend='auto'):
+        if method not in ('ngram', 'cut'):
+            raise ValueError("method must be 'ngram' or 'cut', not %r" % (method,))
+        if method == 'cut':
+            order = 2
+        if not 2 <= int(order) <= MAX_ORDER:
+            raise ValueError('order must be between 2 and %d, not %r' % (MAX_ORDER, order))
+        if redundancy not in ('length', 'constant'):
+            raise ValueError("redundancy must be 'length' or 'constant', not %r" % (redundancy,))
+        self.method = method
+        self.order = int(order)
+        self.thresholds = dict(DEFAULT_THRESHOLDS)
+        if thresholds:
+            self.thresholds.update(thresholds)
+        self.min_pmi = float(min_pmi)
+        self.min_proba = min_proba
+        self.confidence = float(confidence)
+        self.min_count = min_count
+        self.redundancy = redundancy
+        self.redundancy_threshold = float(redundancy_threshold)
+        self.reestimate = int(reestimate)
+        self.classes = classes
+        self.numbers_start_words = numbers_start_words
+        self.max_entries = max_entries
+        self.pattern = pattern
+        self.work = BatchWork(self.order, classes, numbers_start_words, pattern, backend)
+        self.backend = backend
+        self.progress = progress
+        # Characters are counted as the first halves of the pairs (every
+        # batch ends with a space, so each character starts one pair): one
+        # pass over the text less.  What pruning drops from the pair table
+        # is kept per character in ``_dropped_chars``.
+        numpy = self.work.numpy
+        self.tables = dict((n, gram_table(n, max_entries, numpy))
+                           for n in range(2, self.order + 1))
+        self.tables[2].keep_dropped = self._keep_dropped_chars
+        self._dropped_chars = Counter()
+        self._chars = None
+        self._caches = []
+        self.cache_bytes = cache_bytes
+        self.workers = max(1, int(workers))
+        self._helpers = []
+        self.corpora = []
+        self.lexicon = None
+        self.pieces = None
+        self.cohesive = None
+        self.pair_candidates = {}
+
+    # -------------------------------------------------------------- counting
+    @property
+    def total_chars(self):
+        """Characters counted so far (digit and letter runs count as one)."""
+        return sum(itervalues(self.char_counts()))
+
+    def char_counts(self):
+        """``{char: count}`` of every character counted so far."""
+        if self._chars is None:
+            self._chars = self._count_chars()
+        return self._chars
+
+    def _count_chars(self):
+        chars = Counter(self._dropped_chars)
+        keys, counts = self.tables[2].keys_and_counts()
+        for char, count in zip(unpack_firsts(keys, 2), counts):
+            chars[char] += count
+        chars.pop(u' ', None)
+        return chars
+
+    def _keep_dropped_chars(self, keys, counts):
+        """Add the counts of pruned pairs to their first characters (the
+        character counts are the first halves of the pairs)."""
+        firsts = unpack_firsts(keys, 2)
+        self._dropped_chars.update(chain.from_iterable(map(repeat, firsts, counts)))
+
+    def train(self, corpus, progress=None):
+        """Count the characters and n-grams of ``corpus`` (added to the counts
+        of earlier calls; nothing is ever wiped).  Returns ``self``.
+
+        All or nothing: if reading or counting fails (a bad byte, Ctrl-C),
+        the counts and the list of corpora are those before the call.
+
+        The counted text is also kept, zlib-compressed, up to
+        ``cache_bytes``, so that :meth:`find` does not read and normalize
+        the corpus a second time.
+        """
+        progress = progress or self.progress
+        corpus = as_corpus(corpus, spool=True)
+        # all or nothing: an error while counting leaves the counts as they were
+        saved = [(table, table.snapshot()) for table in self.tables.values()]
+        saved_dropped = Counter(self._dropped_chars)
+        self._chars = None
+        cache = BatchCache(self.cache_bytes - sum(c.size for c in self._caches if c))
+        try:
+            self._count_ngrams(corpus, cache, progress)
+        except BaseException:
+            self._stop_helpers()
+            for table, state in saved:
+                table.restore(state)
+            self._dropped_chars = saved_dropped
+            raise
+        self.corpora.append(corpus)
+        self._caches.append(cache if cache.alive else None)
+        if not cache.alive:
+            log(progress, 'the corpus is larger than the cache (%d MB): it will be read '
+                'again to cut it' % (self.cache_bytes >> 20))
+        return self
+
+    def _count_ngrams(self, corpus, cache, progress):
+        helpers = self._start_helpers(progress)
+        tables = self.tables
+        # (whether to pack a batch for the cache is decided when it is read)
+        batches = ((text, cache.alive) for text in texts(corpus))
+        for data, packed in in_order('prepare', batches, helpers, self.work.prepare):
+            if packed is not None and cache.alive:
+                cache.add(packed)
+            length = len(data) // 2
+            for n in range(2, self.order + 1):
+                table = tables[n]
+                table.count_arrays(gram_arrays(data, length, n))
+                table.check(progress)
+
+    def _start_helpers(self, progress):
+        if not self._helpers and self.workers > 1:
+            self._helpers = start_helpers(self.workers - 1, self.work.options(), progress)
+        return self._helpers
+
+    def _stop_helpers(self):
+        helpers, self._helpers = self._helpers, []
+        for helper in helpers:
+            helper.stop()
+
+    def _gram_table(self, n, min_count):
+        """``{text: count}`` of the n-grams with at least ``min_count``
+        occurrences, leaving out those that touch the space between
+        fragments."""
+        keys, counts = self.tables[n].keys_and_counts()
+        flags = at_least(counts, min_count)
+        keys = list(compress(keys, flags))
+        counts = list(compress(counts, flags))
+        return dict((g, c) for g, c in zip(unpack_all(keys, n), counts) if u' ' not in g)
+
+    def effective_min_count(self):
+        """The ``min_count`` used for the text counted so far."""
+        return self._min_count(self.total_chars)
+
+    def _min_count(self, size):
+        if self.min_count is not None:
+            return max(1, int(self.min_count))
+        return max(2, int(round(math.sqrt(size / 1e6) * 2)))
+
+    # -------------------------------------------------------------- cutting
+    def _cohesive_ngrams(self, chars, min_count):
+        """``{n: set of packed n-grams}`` that must not be cut.
+
+        Also fills :attr:`pair_candidates`: the pairs bound above ``min_pmi``
+        (with their counts), which join the candidate words, because a pair
+        that never stands alone (制度 inside 人事制度) may be the real word.
+        """
+        total = sum(itervalues(chars))
+        log_total = math.log(total)
+        grams = {1: chars}
+        for n in range(2, self.order + 1):
+            grams[n] = self._gram_table(n, min_count)
+        glog = dict((n, dict((g, math.log(c)) for g, c in iteritems(grams[n])))
+                    for n in grams)
+        # An n-gram's own count enters by a lower confidence bound: the PMI
+        # of a rare n-gram is an overestimate (its count is the top of the
+        # noise), and that, not a larger threshold, is what guards small
+        # corpora against chance pairs.
+        z = self.confidence
+        sqrt, log = math.sqrt, math.log
+        kept = {}
+        self.pair_candidates = pair_candidates = {}
+        min_pmi = self.min_pmi
+        if self.method == 'cut':
+            floor = log(self.min_proba * total) if self.min_proba else log(min_count - 0.5)
+            thresholds = {2: min_pmi}
+        else:
+            floor = None
+            thresholds = self.thresholds
+        for n in range(2, self.order + 1):
+            threshold = thresholds.get(n, thresholds[max(thresholds)])
+            found = set()
+            lower = glog[n - 1]
+            for gram, count in iteritems(grams[n]):
+                if floor is not None and glog[n][gram] <= floor:
+                    continue
+                sure = log(max(count - z * sqrt(count), 0.5)) + log_total
+                if n == 2:
+                    score = sure - lower[gram[0]] - lower[gram[1]]
+                    if score > min_pmi:
+                        pair_candidates[gram] = count
+                else:
+                    # a part pruned from its table is at least as frequent as the whole
+                    own = glog[n][gram]
+                    score = min(sure - glog[i].get(gram[:i], own) - glog[n - i].get(gram[i:], own)
+                                for i in range(1, n))
+                if score > threshold:
+                    found.add(gram)
+            kept[n] = found
+        self.cohesive = kept
+        return dict((n, PackedSet(pack_all(list(found), n))) for n, found in iteritems(kept))
+
+    def _count_pieces(self, corpora, caches, kept, progress):
+        """Cut every batch (in the helper processes, if any) and count its
+        pieces here, batch after batch."""
+        # pieces under min_count are dropped anyway: half the room is plenty
+        pieces = CountTable('piece', self.max_entries // 2 if self.max_entries else None)
+        helpers = self._start_helpers(progress)
+        for helper in helpers:
+            helper.send('kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
+        for helper in helpers:
+            helper.receive()
+
+        def cut(batch):
+            return self.work.cut(batch, kept)
+
+        for corpus, cache in zip(corpora, caches):
+            batches = cache if cache is not None else texts(corpus)
+            for text in in_order('cut', batches, helpers, cut):
+                pieces.merge(Counter(text.split()))
+                pieces.check(progress)
+        return pieces.counts
+
+    # -------------------------------------------------------------- finding
+    def find(self, corpus=None, progress=None):
+        """Discover the words: cut the corpus (default: every corpus given to
+        :meth:`train`), count the pieces, remove redundancy, re-estimate.
+
+        Returns the :class:`Lexicon` (also kept in :attr:`lexicon`).
+        """
+        progress = progress or self.progress
+        if corpus is not None:
+            corpora = [as_corpus(corpus, spool=True)]
+            caches = [None]
+        else:
+            corpora = self.corpora
+            caches = self._caches
+        chars = self.char_counts()
+        size = sum(itervalues(chars))
+        if not corpora or not size:
+            raise CorpusError('no text to discover words in: the corpus has no letters or '
+                              'digits (it is empty, or only punctuation and spaces)')
+        if size < 2:
+            raise CorpusError('too little text to discover words: the corpus has a single '
+                              'character; give it at least a few sentences')
+        min_count = self._min_count(size)
+        log(progress, 'discovering words (%s method) in %d characters, min count %d'
+            % (self.method, size, min_count))
+        kept = self._cohesive_ngrams(chars, min_count)
+        log(progress, 'cohesive n-grams: %s' % ', '.join(
+            '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
+        try:
+            surface_pieces = self._count_pieces(corpora, caches, kept, progress)
+        finally:
+            self._stop_helpers()
+        classed = class_pieces(surface_pieces) if self.classes else {}
+        # only the frequent pieces matter (rarer ones are noise, and many)
+        pieces = normalize_counts(surface_pieces, classed, min_count)
+        del surface_pieces
+        self.pieces = pieces
+        candidates = self._candidates(pieces, chars, min_count)
+        log(progress, '%d candidate words of 2+ characters' % count_multi(candidates))
+        words = remove_redundancy(candidates, self.redundancy, self.redundancy_threshold)
+        log(progress, '%d words of 2+ characters after removing redundancy' % count_multi(words))
+        for number in range(self.reestimate):
+            words = reestimate(pieces, words, min_count)
+            log(progress, 're-estimation %d: %d words of 2+ characters'
+                % (number + 1, count_multi(words)))
+        self.lexicon = Lexicon(surface_counts(words, classed))
+        return self.lexicon
+
+    def _candidates(self, pieces, chars, min_count):
+        """Frequent pieces, every character, and (ngram) only pieces whose
+        sub-n-grams of order 3 and up are all cohesive."""
+        candidates = Counter()
+        filtered = self.method == 'ngram' and self.order >= 3
+        kept = self.cohesive or {}
+        order = self.order
+        for piece, count in iteritems(pieces):
+            if count < min_count and len(piece) > 1:
+                continue
+            if filtered and len(piece) >= 3 and not all(
+                    piece[j:j + n] in kept[n]
+                    for n in range(3, min(order, len(piece)) + 1)
+                    for j in range(len(piece) - n + 1)):
+                continue
+            candidates[piece] = count
+        for pair, count in iteritems(self.pair_candidates):
+            if pair not in candidates:
+                candidates[pair] = count
+        for char, count in iteritems(chars):
+            if char not in candidates or candidates[char] < 1:
+                candidates[char] = max(1, candidates.get(char, 0))
+        return candidates
+
+    # ------------------------------------------------------------ reporting
+    def __repr__(self):
+        return '<WordDiscovery: method=%r, %d corpora, %s>' % (
+            self.method, len(self.corpora),
+            '%d words found' % len(self.lexicon) if self.lexicon is not None else 'not run yet')
+
+    def cohesion(self, word, lexicon=None):
+        """How much more probable ``word`` is as one word than as its best
+        cut into other lexicon words: ``log p(w) - sum log p(parts)`` (nats)."""
+        lexicon = lexicon if lexicon is not None else self.lexicon
+        return cohesion(word, lexicon)

@@ -1,0 +1,122 @@
+"""Count tables of packed n-grams, bounded in size.
+
+:class:`CountTable` is a ``Counter`` that keeps at most ``max_entries``
+entries by dropping the rarest ones when it grows past that (the word2vec
+vocabulary reduction), and says so through the progress reporter; the
+NumPy-backed table of :mod:`nlp_zero.words.discovery._numpy` has the same
+interface and gives the same counts and prunings.  :class:`PackedSet` is the
+set of n-grams that must not be cut.
+"""
+
+from collections import Counter
+from itertools import compress, repeat
+from operator import add, le, not_
+
+from ..._compat import iteritems, itervalues, map, zip
+from ...progress import log
+from .ngrams import CODES
+
+__all__ = ['CountTable', 'PackedSet', 'gram_table', 'at_least', 'prune_threshold']
+
+
+def at_least(values, floor):
+    """One flag per value: is it ``>= floor``?  (C-level, for compress.)"""
+    return list(map(le, repeat(floor), values))
+
+
+class CountTable(object):
+    """A Counter that keeps at most ``max_entries`` entries by dropping the
+    rarest ones (the word2vec vocabulary reduction)."""
+
+    def __init__(self, name, max_entries):
+        self.name = name
+        self.max_entries = max_entries
+        self.counts = Counter()
+        self.floor = 0  # counts below this may have been dropped
+        self.prunings = 0
+        self.keep_dropped = None  # called with the keys and counts dropped
+
+    def __len__(self):
+        return len(self.counts)
+
+    def count_arrays(self, arrays):
+        """Count the packed n-grams of one batch (arrays of ints)."""
+        for packed in arrays:
+            self.counts.update(packed)
+
+    def snapshot(self):
+        """What :meth:`restore` needs to undo the counting that follows."""
+        return Counter(self.counts), self.floor, self.prunings
+
+    def restore(self, state):
+        self.counts, self.floor, self.prunings = state
+
+    def keys_and_counts(self):
+        """Two lists: the keys, and their counts."""
+        return list(self.counts), list(itervalues(self.counts))
+
+    def merge(self, batch):
+        """Add the counts of one batch (a Counter).
+
+        Counting a batch apart, in a small Counter that stays in the CPU
+        cache, then adding each distinct key once, is faster than counting
+        every occurrence in the large table when keys repeat a lot within
+        a batch (pieces: a fifth are distinct); the table ends up the same,
+        in the same order.
+        """
+        table = self.counts
+        keys = list(batch)
+        dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)),
+                                         itervalues(batch))))
+
+    def check(self, progress):
+        if self.max_entries and len(self) > self.max_entries:
+            self.prune(progress)
+
+    def prune(self, progress):
+        """Keep about half of the allowed entries: the most frequent ones."""
+        counts = self.counts
+        threshold = prune_threshold(iteritems(Counter(itervalues(counts))),
+                                     self.max_entries // 2)
+        before = len(counts)
+        # the filtering runs in C (compress over flags), in the table's order
+        keys = list(counts)
+        values = list(itervalues(counts))
+        del counts
+        self.counts = Counter()
+        flags = at_least(values, threshold)
+        dict.update(self.counts, zip(compress(keys, flags), compress(values, flags)))
+        if self.keep_dropped is not None:
+            flags = list(map(not_, flags))
+            self.keep_dropped(list(compress(keys, flags)), list(compress(values, flags)))
+        self.floor = max(self.floor, threshold)
+        self.prunings += 1
+        log(progress, 'pruned the %s table from %d to %d entries (dropped counts < %d)'
+            % (self.name, before, len(self.counts), threshold))
+
+
+def prune_threshold(histogram, keep):
+    """The smallest count that keeps at most about ``keep`` entries (at
+    least 2), from ``(count, number of entries)`` pairs."""
+    kept = 0
+    for value, entries in sorted(histogram, reverse=True):
+        kept += entries
+        if kept > keep:
+            return max(value + 1, 2)
+    return 2
+
+
+class PackedSet(set):
+    """A set of packed n-grams (with, for pairs, the NumPy lookup table of
+    :func:`nlp_zero.words.discovery._numpy.pair_flags` once it is built)."""
+    lookup = None
+
+
+def gram_table(n, max_entries, numpy=None):
+    """An empty count table for packed n-grams (NumPy-backed when ``numpy``
+    is the NumPy module)."""
+    name = '%d-gram' % n
+    if numpy is None:
+        return CountTable(name, max_entries)
+    from ._numpy import ArrayTable
+    return ArrayTable(name, max_entries, CODES[n], numpy)

@@ -1,0 +1,151 @@
+"""Worker processes for word discovery.
+
+Workers only transform batches (normalize and pack them, cut them); every
+count table is updated by the parent, batch after batch, in the order of the
+corpus, so the counts and the prunings, and therefore the lexicon, are
+exactly those of a single process.
+"""
+
+import os
+from collections import deque
+
+from ..._compat import iteritems
+from ...progress import log
+from .cutting import BatchWork
+from .tables import PackedSet
+
+__all__ = ['in_order', 'start_helpers', 'Helper']
+
+#: How often an idle worker checks that its parent process is still alive.
+_PARENT_CHECK_SECONDS = 1.0
+
+_END = object()
+
+
+def in_order(task, items, helpers, local):
+    """``local(item)`` for each of ``items``, in order, computed by the
+    helper processes when there are any.
+
+    Helpers only transform batches (normalize, compress, cut); every count
+    table is updated by the caller, batch after batch, exactly as without
+    helpers, so the counts and the prunings are the same.  The items go
+    round-robin and a helper gets its next item as soon as it returns a
+    result: it works on it while the caller counts, and never holds more
+    than one (the pipes cannot fill up both ways at once).
+    """
+    if not helpers:
+        for item in items:
+            yield local(item)
+        return
+    items = iter(items)
+    busy = deque()
+    for helper in helpers:
+        item = next(items, _END)
+        if item is _END:
+            break
+        helper.send(task, item)
+        busy.append(helper)
+    while busy:
+        helper = busy.popleft()
+        result = helper.receive()
+        item = next(items, _END)
+        if item is not _END:
+            helper.send(task, item)
+            busy.append(helper)
+        yield result
+
+
+class Helper(object):
+    """One worker process and the pipe to it."""
+
+    def __init__(self, process, connection):
+        self.process = process
+        self.connection = connection
+        self.pending = False
+
+    def send(self, task, argument):
+        self.connection.send((task, argument))
+        self.pending = True
+
+    def receive(self):
+        self.pending = False
+        try:
+            ok, result = self.connection.recv()
+        except (EOFError, IOError, OSError):
+            raise RuntimeError('a word discovery worker process stopped unexpectedly')
+        if not ok:
+            raise RuntimeError('a word discovery worker process failed: %s' % result)
+        return result
+
+    def stop(self):
+        try:
+            if self.pending:  # a result it may be blocked sending
+                self.connection.recv()
+            self.connection.send(None)
+            self.connection.close()
+        except (EOFError, IOError, OSError, ValueError):
+            pass
+        self.process.join(5)
+        if self.process.is_alive():  # pragma: no cover - a stuck worker
+            self.process.terminate()
+
+
+def start_helpers(count, options, progress):
+    """Start ``count`` worker processes; none (and a log line) where
+    multiprocessing is missing or cannot start a process."""
+    helpers = []
+    try:
+        import multiprocessing
+        for _ in range(count):
+            mine, theirs = multiprocessing.Pipe()
+            process = multiprocessing.Process(target=_serve, args=(theirs, options, os.getpid()))
+            process.daemon = True
+            process.start()
+            theirs.close()
+            helpers.append(Helper(process, mine))
+    except (ImportError, OSError, NotImplementedError, ValueError, AttributeError) as exc:
+        for helper in helpers:
+            helper.stop()
+        log(progress, 'cannot start worker processes (%s): counting in this one' % exc)
+        return []
+    return helpers
+
+
+def _serve(connection, options, parent):
+    """The loop of a worker process: run each task received and send back
+    its result (or the error) until told to stop, or until the parent
+    process is gone (a forked worker also holds the parent's end of the
+    pipe, so it would never see the pipe close)."""
+    try:
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    except (ImportError, ValueError, AttributeError):  # pragma: no cover
+        pass
+    work = BatchWork(**options)
+    kept = {}
+    while True:
+        try:
+            while not connection.poll(_PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
+            message = connection.recv()
+        except (EOFError, IOError, OSError):
+            break
+        if message is None:
+            break
+        task, argument = message
+        try:
+            if task == 'prepare':
+                reply = (True, work.prepare(argument))
+            elif task == 'cut':
+                reply = (True, work.cut(argument, kept))
+            else:  # 'kept': the n-grams that must not be cut
+                kept = dict((n, PackedSet(grams)) for n, grams in iteritems(argument))
+                reply = (True, None)
+        except Exception as exc:  # sent to the parent, which raises it
+            reply = (False, '%s: %s' % (type(exc).__name__, exc))
+        try:
+            connection.send(reply)
+        except (IOError, OSError):
+            break
+    connection.close()
