@@ -36,6 +36,11 @@ else:
         return iter(d.values())
 
 try:
+    from collections.abc import Mapping  # noqa: F401
+except ImportError:  # Python 2
+    from collections import Mapping  # noqa: F401
+
+try:
     import lzma  # noqa: F401
 except ImportError:  # Python 2.7 and some minimal builds
     lzma = None
