@@ -6,6 +6,7 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 """
 
 import errno
+import sys
 
 from .. import __version__
 from .._compat import stderr_write, text_type
@@ -40,6 +41,9 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):
+        parser.print_help()  # (Python 2's argparse would only say "too few arguments")
+        return 2
     args = parser.parse_args(argv)
     if not getattr(args, 'command', None):
         parser.print_help()
