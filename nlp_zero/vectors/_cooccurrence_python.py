@@ -12,45 +12,60 @@ from collections import Counter
 from itertools import compress, repeat
 from operator import add, floordiv, gt, lt, mod, mul
 
-from .._compat import PYPY, iteritems, map, range, zip
+from .._compat import PYPY, iteritems, map, range, string_types, zip
 
-__all__ = ['PairCounter', 'BATCH_IDS']
+__all__ = ['PairMapper', 'line_batches', 'BATCH_TOKENS']
 
-#: Token ids counted in one batch (lines are packed together up to this size).
-BATCH_IDS = 1 << 18
-
-#: Ordered-pair counts kept before they are folded into the table: bounds the
-#: memory of the counting pass at a small cost in speed.
-MAX_RAW = 8000000
+#: Tokens mapped in one batch: the batch's pair counts (up to ``2 * window``
+#: per token, folded to about half) must stay small beside the memory budget.
+BATCH_TOKENS = 1 << 16
 
 
-class PairCounter(object):
-    """Accumulates batches of token ids into ``{i * stride + j: count}`` (i < j).
+class PairMapper(object):
+    """Counts the co-occurrences of one batch of lines (the *map* of the
+    counting stage: it runs here or in a worker process).
 
-    The separator id ``stride - 1`` marks line ends (each line is followed by
-    ``window`` of them): pairs with it, and the diagonal, never enter the table.
+    Parameters are the vocabulary (its ids are the positions), the window
+    and whether counts are weighted by ``1 / distance``.
     """
 
-    def __init__(self, stride, window, weighted):
-        self.stride = stride
+    def __init__(self, words, window, weighted):
+        self.stride = len(words) + 1
         self.window = window
         self.weighted = weighted
-        self.pairs = {}
-        self.unigrams = Counter()
+        self.index = dict((w, i) for i, w in enumerate(words))
         self._raw = Counter()
+        self.pairs = {}
 
-    def add_batch(self, ids):
-        """Count one batch of ids (a list)."""
-        self.unigrams.update(ids)
+    def count(self, lines):
+        """``(pairs, unigrams)`` of a list of lines (strings, split on
+        whitespace, or token lists): ``{i * stride + j: count}`` for i < j,
+        and ``{id: count}`` of the in-vocabulary tokens."""
+        ids = self.ids(lines)
+        unigrams = Counter(ids)
+        unigrams.pop(self.stride - 1, None)
         self._count(ids)
-        if len(self._raw) > MAX_RAW:
-            self._fold()
-
-    def result(self):
-        """``(pairs, unigrams)``: the table and the id counts (no separator)."""
         self._fold()
-        self.unigrams.pop(self.stride - 1, None)
-        return self.pairs, self.unigrams
+        pairs, self.pairs = self.pairs, {}
+        return pairs, unigrams
+
+    def ids(self, lines):
+        """The ids of the known tokens of ``lines``, each line followed by
+        ``window`` separators (id ``stride - 1``): pairs with a separator
+        are dropped, so windows never cross a line end."""
+        index = self.index
+        pad = [self.stride - 1] * self.window
+        ids = []
+        extend = ids.extend
+        for tokens in lines:
+            if isinstance(tokens, string_types):
+                tokens = tokens.split()
+            # (a comprehension: faster than filter(map(...)) on CPython 3.11)
+            known = [index[t] for t in tokens if t in index]
+            if known:
+                extend(known)
+                extend(pad)
+        return ids
 
     def _count(self, ids):
         """Count the ordered pairs (left, right) of a batch into ``_raw``."""
@@ -99,3 +114,21 @@ class PairCounter(object):
         pop = pairs.pop
         for i in range(sep):
             pop(i * stride + sep, None)
+
+
+def line_batches(lines, progress=None):
+    """Lists of lines (or token lists) of about :data:`BATCH_TOKENS` tokens."""
+    chars = 6 * BATCH_TOKENS  # lines are not split yet: about six characters a token
+    batch, filled, read = [], 0, 0
+    for line in lines:
+        filled += len(line) * BATCH_TOKENS // chars if isinstance(line, string_types) \
+            else len(line)
+        batch.append(line)
+        read += 1
+        if filled >= BATCH_TOKENS:
+            yield batch
+            batch, filled = [], 0
+            if progress is not None:
+                progress.update(getattr(lines, 'bytes_read', read))
+    if batch:
+        yield batch

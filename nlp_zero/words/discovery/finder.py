@@ -69,7 +69,7 @@ from .cutting import BatchWork
 from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
 from .normalize import BatchCache, texts
 from .tables import CountTable, PackedSet, at_least, gram_table
-from .workers import in_order, start_helpers
+from ...counting.workers import in_order, start_helpers
 
 __all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
 
@@ -296,7 +296,7 @@ class WordDiscovery(object):
 
     def _start_helpers(self, progress):
         if not self._helpers and self.workers > 1:
-            self._helpers = start_helpers(self.workers - 1, self.work.options(), progress)
+            self._helpers = start_helpers(self.workers - 1, BatchWork, self.work.options(), progress)
         return self._helpers
 
     def _stop_helpers(self):
@@ -382,17 +382,14 @@ class WordDiscovery(object):
         # pieces under min_count are dropped anyway: half the room is plenty
         pieces = CountTable('piece', self.max_entries // 2 if self.max_entries else None)
         helpers = self._start_helpers(progress)
+        self.work.set_kept(kept)
         for helper in helpers:
-            helper.send('kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
+            helper.send('set_kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
         for helper in helpers:
             helper.receive()
-
-        def cut(batch):
-            return self.work.cut(batch, kept)
-
         for corpus, cache in zip(corpora, caches):
             batches = cache if cache is not None else texts(corpus)
-            for text in in_order('cut', batches, helpers, cut):
+            for text in in_order('cut', batches, helpers, self.work.cut):
                 pieces.merge(Counter(text.split()))
                 pieces.check(progress)
         return pieces.counts

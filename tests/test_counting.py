@@ -1,0 +1,109 @@
+# -*- coding: utf-8 -*-
+"""The counting layer: exact counts in bounded memory, worker processes."""
+
+import os
+import random
+import unittest
+from collections import Counter
+
+from support import BACKENDS, TempDirTestCase
+
+from nlp_zero import Cooccurrence, NlpZeroError
+from nlp_zero.counting import SpillCounter, parse_size
+from nlp_zero.counting.memory import default_memory
+
+
+def random_counts(rng, batches, keys=300, per_batch=80):
+    return [Counter(rng.randint(0, keys) for _ in range(per_batch)) for _ in range(batches)]
+
+
+class SpillCounterTest(TempDirTestCase):
+
+    def test_spilled_totals_are_exact_and_sorted(self):
+        rng = random.Random(4)
+        batches = random_counts(rng, 50)
+        truth = Counter()
+        counter = SpillCounter(memory=3000, folder=self.tmp)  # a few dozen entries
+        for batch in batches:
+            truth.update(batch)
+            counter.add(batch)
+        self.assertGreater(len(counter.runs), 10)
+        table = counter.result()
+        self.assertEqual(list(table), sorted(truth))
+        self.assertEqual(dict(table.items()), dict(truth))
+        self.assertEqual(table[5], truth[5])
+        self.assertEqual(os.listdir(self.tmp), [])  # the runs are gone
+
+    def test_weighted_counts_add_up(self):
+        counter = SpillCounter(memory=500, weighted=True)
+        for d in range(1, 30):
+            counter.add({7: 1.0 / d, 100 + d: 0.5})
+        table = counter.result()
+        self.assertAlmostEqual(table[7], sum(1.0 / d for d in range(1, 30)))
+        self.assertEqual(table.get(12345), None)
+
+    def test_without_a_budget_nothing_spills(self):
+        counter = SpillCounter()
+        for batch in random_counts(random.Random(1), 20):
+            counter.add(batch)
+        self.assertEqual(counter.runs, [])
+
+    def test_an_interrupted_count_leaves_no_temporary_files(self):
+        counter = SpillCounter(memory=1000, folder=self.tmp)
+        try:
+            with counter:
+                for batch in random_counts(random.Random(2), 30):
+                    counter.add(batch)
+                self.assertTrue(os.listdir(self.tmp))
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        self.assertEqual(os.listdir(self.tmp), [])
+
+
+class MemorySizeTest(unittest.TestCase):
+
+    def test_sizes(self):
+        self.assertEqual(parse_size('500M'), 500 << 20)
+        self.assertEqual(parse_size('1.5G'), 3 << 29)
+        self.assertEqual(parse_size('800MB'), 800 << 20)
+        self.assertEqual(parse_size(1024), 1024)
+        self.assertIsNone(parse_size(None))
+        for bad in ('lots', '-1G', '0', 0, '5 parsecs'):
+            self.assertRaises(NlpZeroError, parse_size, bad)
+        self.assertGreaterEqual(default_memory(), 256 << 20)
+
+
+def corpus_lines(seed, n_lines=120):
+    rng = random.Random(seed)
+    words = [u'w%d' % i for i in range(40)]
+    return [u' '.join(rng.choice(words[:rng.randint(5, 40)]) for _ in range(rng.randint(0, 30)))
+            for _ in range(n_lines)]
+
+
+class SameTableTest(TempDirTestCase):
+    """Whatever runs the counting (a budget, worker processes, NumPy), the
+    table is the same."""
+
+    def test_every_engine_gives_the_same_table(self):
+        lines = corpus_lines(3)
+        reference = Cooccurrence.count(lines, min_count=1, window=4, backend='python')
+        variants = [dict(backend='python', memory=3000, tmp_dir=self.tmp),
+                    dict(backend='python', workers=2),
+                    dict(backend='python', workers=2, memory=3000)]
+        variants += [dict(backend=b) for b in BACKENDS if b != 'python']
+        expected = self.saved(reference, 'reference')
+        for options in variants:
+            table = Cooccurrence.count(lines, min_count=1, window=4, **options)
+            self.assertEqual(self.saved(table, 'variant'), expected, options)
+            self.assertEqual(sorted(os.listdir(self.tmp)), ['reference', 'variant'])
+
+    def saved(self, table, name):
+        path = self.path(name)
+        table.save(path)
+        with open(path, 'rb') as f:
+            return f.read()
+
+
+if __name__ == '__main__':
+    unittest.main()
