@@ -31,12 +31,11 @@ from __future__ import division
 
 import heapq
 import math
-from collections import Counter
 from itertools import repeat
-from operator import add, floordiv, mod
+from operator import floordiv, mod
 
 from .._backend import numpy_or_none
-from .._compat import iteritems, map, range, string_types, text_type, zip
+from .._compat import iteritems, map, range, text_type, zip
 from ..errors import CorpusError
 from ..progress import log
 from . import _cooccurrence_python
