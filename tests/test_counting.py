@@ -6,7 +6,7 @@ import random
 import unittest
 from collections import Counter
 
-from support import BACKENDS, TempDirTestCase
+from support import BACKENDS, TempDirTestCase, run_cli
 
 from nlp_zero import Cooccurrence, NlpZeroError
 from nlp_zero.counting import SpillCounter, parse_size
@@ -107,3 +107,44 @@ class SameTableTest(TempDirTestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class CooccurCommandTest(TempDirTestCase):
+
+    def corpus(self):
+        return self.write_text('c.txt', u'\n'.join(corpus_lines(5, 200)) + u'\n')
+
+    def table(self, *options):
+        path = self.path('t%d.txt' % len(os.listdir(self.tmp)))
+        status, out, err = run_cli('cooccur', self.corpus(), '-o', path, '--min-count', '2',
+                                   '--window', '3', '-q', *options)
+        self.assertEqual(status, 0, err)
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def test_the_table_file_is_the_same_for_every_engine(self):
+        expected = self.table('--backend', 'python')
+        spill_dir = self.path('spill')
+        os.mkdir(spill_dir)
+        variants = [('--backend', 'python', '--memory', '4K', '--tmp-dir', spill_dir),
+                    ('--backend', 'python', '--workers', '2')]
+        variants += [('--backend', b) for b in BACKENDS if b != 'python']
+        for options in variants:
+            self.assertEqual(self.table(*options), expected, options)
+        self.assertEqual(os.listdir(spill_dir), [])
+
+    def test_vectors_train_from_a_saved_table(self):
+        table = self.path('table.txt')
+        run_cli('cooccur', self.corpus(), '-o', table, '--min-count', '2', '-q')
+        status, out, err = run_cli('vectors', '--from-counts', table, '-o', self.path('v.txt'),
+                                   '--dim', '4', '--epochs', '1', '-q')
+        self.assertEqual(status, 0, err)
+        with open(self.path('v.txt'), 'rb') as f:
+            self.assertTrue(f.readline().endswith(b' 4\n'))
+
+    def test_a_bad_memory_size_is_one_line(self):
+        status, out, err = run_cli('cooccur', self.corpus(), '-o', self.path('t'), '--memory',
+                                   'lots')
+        self.assertEqual(status, 2)
+        self.assertIn('--memory', err)
+        self.assertEqual(len(err.strip().splitlines()), 1)

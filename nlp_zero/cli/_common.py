@@ -10,6 +10,7 @@ from ..text.corpus import Corpus
 from ..errors import NlpZeroError
 from ..datasets import sample_corpus_path
 from ..progress import Progress
+from ..counting.memory import default_memory, parse_size
 
 #: Stages that do not need whole lines read long lines in pieces of this size.
 DEFAULT_MAX_LINE_CHARS = 1000000
@@ -90,6 +91,41 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
                                  parents=parents)
     parser.set_defaults(run=run)
     return parser
+
+
+def add_counting_options(parser, backend_help='counting backend (default: numpy when '
+                                                'importable)'):
+    """The options of every counting stage: how much memory, how many
+    processes, where temporary files go, which backend."""
+    group = parser.add_argument_group('counting')
+    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                       help='memory budget for counting, e.g. 500M or 2G: past it, counts '
+                            'spill to sorted files on disk and are merged back exactly '
+                            '(default: %s, a quarter of this machine)'
+                            % _human_size(default_memory()))
+    group.add_argument('--workers', type=positive_int, default=1, metavar='N',
+                       help='processes that count (default: 1); the result is the same')
+    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                       help='where spilled counts go (default: the system temporary folder); '
+                            'removed afterwards')
+    group.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
+                       help=backend_help)
+    return group
+
+
+def memory_size(text):
+    """argparse type of ``--memory``: ``500M``, ``2G`` ..."""
+    try:
+        return parse_size(text)
+    except NlpZeroError as exc:
+        raise argparse.ArgumentTypeError(str(exc))
+
+
+def _human_size(size):
+    for unit, shift in (('G', 30), ('M', 20)):
+        if size >= 1 << shift:
+            return '%.3g%s' % (size / float(1 << shift), unit)
+    return '%dB' % size
 
 
 def make_progress(args, label=''):

@@ -3,14 +3,16 @@
 import os
 
 from .._compat import to_text
-from ..text.chars import compile_word_pattern
+from .._backend import resolve
+from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import NlpZeroError
-from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
-                      open_corpus, report_bad_lines)
+from ._common import (UsageError, add_command, add_counting_options, check_output_folder, echo,
+                      make_progress, open_corpus, positive_int, report_bad_lines)
 
 
 def register(commands):
+    _register_cooccur(commands)
     parser = add_command(commands, 'vectors', run_vectors, corpus=True,
                          help='count co-occurrences and train simpler-GloVe word vectors')
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
@@ -33,14 +35,17 @@ def register(commands):
     parser.add_argument('--model', type=int, default=0, choices=(0, 1, 2),
                         help='0: one vector per word (default); 1/2: centre and context '
                              'vectors, concatenated / summed')
-    parser.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
-                        help='training backend (default: numpy when importable)')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
                              'from it when it exists')
     parser.add_argument('--counts', metavar='FILE',
                         help='also save the co-occurrence counts to FILE')
+    parser.add_argument('--from-counts', metavar='TABLE',
+                        help='train from a table saved by "nlp-zero cooccur" (or --counts) '
+                             'instead of counting a corpus')
+    add_counting_options(parser, 'counting and training backend (default: numpy when '
+                                 'importable)')
 
     parser = add_command(commands, 'similar', run_similar,
                          help='show the nearest words of a word in a vectors file')
@@ -62,36 +67,60 @@ def register(commands):
                         help='analogy candidates: the N first words (default: 30000)')
 
 
+def _register_cooccur(commands):
+    parser = add_command(commands, 'cooccur', run_cooccur, corpus=True,
+                         help='count the window co-occurrences of a corpus into a table file')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders of text, words separated by spaces unless '
+                             '--lexicon is given; default: the bundled sample')
+    parser.add_argument('-o', '--output', required=True, metavar='TABLE',
+                        help='where to write the table (see nlp_zero.vectors.table_file)')
+    parser.add_argument('--lexicon', metavar='LEXICON.tsv',
+                        help='tokenize raw text with this lexicon; punctuation tokens are '
+                             'dropped')
+    parser.add_argument('--window', type=positive_int, default=10,
+                        help='window size (default: 10)')
+    parser.add_argument('--min-count', type=positive_int, default=5,
+                        help='ignore words seen fewer times (default: 5)')
+    parser.add_argument('--max-vocab', type=positive_int, default=None, metavar='N',
+                        help='keep only the N most frequent words')
+    add_counting_options(parser)
+
+
 def _token_lines(corpus, lexicon_path):
-    """The corpus as token lists: split on whitespace, or tokenized with a lexicon."""
+    """The corpus as token lists: split on whitespace, or tokenized with a
+    lexicon (punctuation tokens left out)."""
     if not lexicon_path:
         return corpus
     from ..words.lexicon import Lexicon
     from ..words.tokenizer import Tokenizer
-    tokenizer = Tokenizer(Lexicon.load(lexicon_path))
-    return _Tokenized(corpus, tokenizer)
+    return Tokenizer(Lexicon.load(lexicon_path)).corpus(corpus, words_only=True)
 
 
-class _Tokenized(object):
-    """Re-iterable view of a corpus as token lists.
+def _count_table(args, progress):
+    """The co-occurrence table the command line asks for."""
+    from ..vectors.cooccurrence import Cooccurrence
+    corpus = open_corpus(args, args.corpus, progress)
+    table = Cooccurrence.count(_token_lines(corpus, args.lexicon), min_count=args.min_count,
+                               max_vocab=args.max_vocab, window=args.window, progress=progress,
+                               backend=args.backend, memory=args.memory or default_memory(),
+                               workers=args.workers, tmp_dir=args.tmp_dir)
+    report_bad_lines(corpus, progress)
+    if not table.pairs:
+        raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
+                           'high for it?')
+    return table
 
-    Tokens without a word character (spaces, punctuation) are dropped: they
-    would take window slots and become the most frequent "words".
-    """
 
-    def __init__(self, corpus, tokenizer):
-        self.corpus = corpus
-        self.tokenizer = tokenizer
-
-    @property
-    def bytes_read(self):
-        return self.corpus.bytes_read
-
-    def __iter__(self):
-        tokenize = self.tokenizer.tokenize
-        is_word = compile_word_pattern().search
-        for line in self.corpus:
-            yield [w for w in tokenize(line) if is_word(w)]
+def run_cooccur(args):
+    check_output_folder(args.output)
+    resolve(args.backend)
+    progress = make_progress(args, 'counting')
+    table = _count_table(args, progress)
+    table.save(args.output)
+    progress.log('wrote %d words and %d pairs to %s' % (len(table), len(table.pairs),
+                                                        args.output))
+    return 0
 
 
 def run_vectors(args):
@@ -103,15 +132,12 @@ def run_vectors(args):
         raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
         check_output_folder(path)
+    resolve(args.backend)  # an unknown or missing backend fails before any work
     progress = make_progress(args, 'counting')
-    corpus = open_corpus(args, args.corpus, progress)
-    lines = _token_lines(corpus, args.lexicon)
-    table = Cooccurrence.count(lines, min_count=args.min_count, max_vocab=args.max_vocab,
-                               window=args.window, progress=progress)
-    report_bad_lines(corpus, progress)
-    if not table.pairs:
-        raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
-                           'high for it?')
+    if args.from_counts:
+        table = Cooccurrence.load(args.from_counts)
+    else:
+        table = _count_table(args, progress)
     if args.counts:
         table.save(args.counts)
     options = {} if args.epochs is None else {'epochs': args.epochs}

@@ -63,8 +63,12 @@ class SpillCounter(object):
 
     def add(self, counts):
         """Add a ``{key: count}`` mapping (C-speed: no Python loop per key)."""
+        self.add_items(list(counts), map(counts.__getitem__, counts))
+
+    def add_items(self, keys, values):
+        """Add the counts ``values`` of ``keys`` (two sequences, C speed)."""
         table = self.table
-        add_counts(table, counts)
+        table.update(zip(keys, map(add, map(table.get, keys, repeat(0)), values)))
         if self.max_entries is not None and len(table) > self.max_entries:
             self._spill()
 

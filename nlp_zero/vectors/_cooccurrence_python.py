@@ -8,11 +8,12 @@ pair.  The ordered counts are folded into the table of canonical keys
 ``i * stride + j`` (i < j) with ``map``/``compress`` over key lists.
 """
 
+from array import array
 from collections import Counter
 from itertools import compress, repeat
-from operator import add, floordiv, gt, lt, mod, mul
+from operator import add, floordiv, gt, le, lt, mod, mul
 
-from .._compat import PYPY, iteritems, map, range, string_types, zip
+from .._compat import INT64, PYPY, iteritems, map, range, string_types, zip
 
 __all__ = ['PairMapper', 'line_batches', 'BATCH_TOKENS']
 
@@ -34,27 +35,28 @@ class PairMapper(object):
         self.window = window
         self.weighted = weighted
         self.index = dict((w, i) for i, w in enumerate(words))
+        # Lines end with ``window`` separators, so windows never cross a
+        # line end; with this id, every pair that involves a separator has
+        # a negative key (``i * stride + j``) and is dropped in one pass.
+        self.separator = -self.stride * self.stride
         self._raw = Counter()
-        self.pairs = {}
 
     def count(self, lines):
-        """``(pairs, unigrams)`` of a list of lines (strings, split on
-        whitespace, or token lists): ``{i * stride + j: count}`` for i < j,
-        and ``{id: count}`` of the in-vocabulary tokens."""
+        """``(parts, unigrams)`` of a list of lines (strings, split on
+        whitespace, or token lists): ``parts`` are ``(keys, counts)`` arrays
+        of pairs ``i * stride + j`` (i < j; a key may be in both parts), and
+        ``unigrams`` the ``{id: count}`` of the in-vocabulary tokens."""
         ids = self.ids(lines)
         unigrams = Counter(ids)
-        unigrams.pop(self.stride - 1, None)
+        unigrams.pop(self.separator, None)
         self._count(ids)
-        self._fold()
-        pairs, self.pairs = self.pairs, {}
-        return pairs, unigrams
+        return self._fold(), unigrams
 
     def ids(self, lines):
         """The ids of the known tokens of ``lines``, each line followed by
-        ``window`` separators (id ``stride - 1``): pairs with a separator
-        are dropped, so windows never cross a line end."""
+        ``window`` separators."""
         index = self.index
-        pad = [self.stride - 1] * self.window
+        pad = [self.separator] * self.window
         ids = []
         extend = ids.extend
         for tokens in lines:
@@ -92,28 +94,27 @@ class PairMapper(object):
                 raw[key] = get(key, 0) + c * weight
 
     def _fold(self):
-        """Merge the ordered pair counts into the i < j table; drop separators
-        and the diagonal.  Done with map/compress over the key lists (C
-        speed): a Python loop over tens of millions of pairs would cost as
-        much as the counting."""
-        stride = self.stride
+        """The ordered pair counts as two parts of i < j keys (the pairs seen
+        as (i, j) and those seen as (j, i)); separators and the diagonal
+        dropped.  Done with map/compress over the key lists (C speed): a
+        Python loop over millions of pairs would cost as much as the
+        counting."""
         raw = self._raw
         keys = list(raw)
         values = list(raw.values())
         raw.clear()
-        strides = repeat(stride)
+        real = list(map(le, repeat(0), keys))
+        keys = list(compress(keys, real))
+        values = list(compress(values, real))
+        strides = repeat(self.stride)
         swapped = list(map(add, map(mul, map(mod, keys, strides), strides),
                            map(floordiv, keys, strides)))
-        pairs = self.pairs
+        parts = []
         for wanted, canonical in ((lt, keys), (gt, swapped)):
             mask = list(map(wanted, keys, swapped))  # i < j, or i > j (the diagonal is neither)
-            chosen = list(compress(canonical, mask))
-            pairs.update(zip(chosen, map(add, map(pairs.get, chosen, repeat(0)),
-                                         compress(values, mask))))
-        sep = stride - 1
-        pop = pairs.pop
-        for i in range(sep):
-            pop(i * stride + sep, None)
+            parts.append((array(INT64, compress(canonical, mask)),
+                          array('d' if self.weighted else INT64, compress(values, mask))))
+        return parts
 
 
 def line_batches(lines, progress=None):

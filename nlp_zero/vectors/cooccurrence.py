@@ -189,8 +189,9 @@ class Cooccurrence(object):
         unigrams = {}
         try:
             batches = _cooccurrence_python.line_batches(token_lists, progress)
-            for pairs, counts in in_order('count', batches, helpers, mapper.count):
-                counter.add(pairs)
+            for parts, counts in in_order('count', batches, helpers, mapper.count):
+                for keys, values in parts:
+                    counter.add_items(keys, values)
                 add_counts(unigrams, counts)
             table = counter.result()
         finally:

@@ -46,9 +46,9 @@ from operator import add
 
 from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
 from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
-from ..text.corpus import as_corpus
 from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
+from .tokenized import TokenizedCorpus
 from .viterbi import UNKNOWN_COUNT
 
 __all__ = ['Tokenizer', 'ALNUM_CHARS']
@@ -438,14 +438,16 @@ class Tokenizer(object):
         return result
 
     def tokenize_corpus(self, corpus):
-        """Tokenize a whole corpus lazily: yields one list of tokens per line.
+        """Tokenize a whole corpus lazily: yields one list of tokens per line
+        (a single pass; :meth:`corpus` gives a re-iterable view)."""
+        return iter(self.corpus(corpus))
 
-        ``corpus`` is a :class:`nlp_zero.corpus.Corpus` or any iterable of
-        lines (see :func:`nlp_zero.corpus.as_corpus`).
-        """
-        tokenize = self.tokenize
-        for line in as_corpus(corpus):
-            yield tokenize(line)
+    def corpus(self, corpus, words_only=False):
+        """``corpus`` (a :class:`~nlp_zero.text.corpus.Corpus` or any iterable
+        of lines) as a re-iterable :class:`~nlp_zero.words.tokenized.TokenizedCorpus`
+        of token lists, e.g. for ``Cooccurrence.count``; ``words_only`` leaves
+        out punctuation tokens."""
+        return TokenizedCorpus(corpus, self.tokenize, words_only)
 
     def __call__(self, text):
         return self.tokenize(text)
