@@ -110,6 +110,10 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
                             'removed afterwards')
     group.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
                        help=backend_help)
+    group.add_argument('--spark', metavar='MASTER', default=None,
+                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                            'needs pip install "nlp-zero[spark]"); the corpus paths are '
+                            'read by Spark (HDFS, S3 ...)')
     return group
 
 

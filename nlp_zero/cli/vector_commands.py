@@ -100,6 +100,8 @@ def _token_lines(corpus, lexicon_path):
 def _count_table(args, progress):
     """The co-occurrence table the command line asks for."""
     from ..vectors.cooccurrence import Cooccurrence
+    if args.spark:
+        return _count_on_spark(args, progress)
     corpus = open_corpus(args, args.corpus, progress)
     table = Cooccurrence.count(_token_lines(corpus, args.lexicon), min_count=args.min_count,
                                max_vocab=args.max_vocab, window=args.window, progress=progress,
@@ -110,6 +112,21 @@ def _count_table(args, progress):
         raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
                            'high for it?')
     return table
+
+
+def _count_on_spark(args, progress):
+    from .. import spark
+    if not args.corpus:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('counting on Spark (%s)' % args.spark)
+        return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
+                                  max_vocab=args.max_vocab, window=args.window,
+                                  lexicon=args.lexicon,
+                                  max_line_chars=args.max_line_chars or None)
+    finally:
+        session.stop()
 
 
 def run_cooccur(args):
