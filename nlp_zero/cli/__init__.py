@@ -6,6 +6,7 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 """
 
 import errno
+import re
 import sys
 
 from .. import __version__
@@ -75,8 +76,17 @@ def _text(value):
         return _text(str(value))
 
 
+_CONTROL = re.compile(u'[\x00-\x1f\x7f-\x9f]')
+
+
+def printable(text):
+    """``text`` with control characters escaped (``\\x1b``...), so that a file
+    name cannot send escape sequences to the terminal."""
+    return _CONTROL.sub(lambda m: u'\\x%02x' % ord(m.group()), text)
+
+
 def _fail(args, exc, message):
     if getattr(args, 'debug', False):
         raise exc
-    stderr_write(u'%s: error: %s\n' % (PROG, message))
+    stderr_write(u'%s: error: %s\n' % (PROG, printable(message)))
     return USAGE_STATUS if isinstance(exc, UsageError) else 1

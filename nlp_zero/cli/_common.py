@@ -64,6 +64,34 @@ def non_negative_int(text):
     return _whole_number(text, 0)
 
 
+def finite_float(text):
+    """argparse type of a real number: NaN and infinity are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value is None or value != value or value in (float('inf'), float('-inf')):
+        raise argparse.ArgumentTypeError('expected a finite number, not %r' % (text,))
+    return value
+
+
+def non_negative_float(text):
+    """argparse type of a finite number of at least 0."""
+    value = finite_float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError('expected a number of at least 0, not %r' % (text,))
+    return value
+
+
+def probability(text):
+    """argparse type of a probability: a number above 0 and at most 1."""
+    value = finite_float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError('expected a probability (above 0, at most 1), '
+                                         'not %r' % (text,))
+    return value
+
+
 def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
     """Parent parser with the options that say how to read a corpus."""
     parent = ArgumentParser(add_help=False)
@@ -181,10 +209,29 @@ def show_char(char):
     return u'U+%04X' % ord(char) if char.isspace() else char
 
 
-def check_output_folder(path):
-    """Fail before the work, not after it, when ``path`` cannot be written."""
-    if path and os.path.isdir(path):
+def check_output_folder(path, inputs=()):
+    """Fail before the work, not after it, when ``path`` cannot be written,
+    or when it is one of the ``inputs`` (writing it would destroy an input)."""
+    if not path or path == '-':
+        return
+    if os.path.isdir(path):
         raise NlpZeroError('cannot write %s: it is a folder' % (path,))
-    folder = os.path.dirname(path) if path else ''
-    if folder and not os.path.isdir(folder):
-        raise NlpZeroError('cannot write %s: no folder %s' % (path, folder))
+    for name in inputs:
+        if name and name != '-' and _same_file(path, name):
+            raise NlpZeroError('cannot write %s: it is also an input (%s); choose another '
+                               'output' % (path, name))
+    if os.path.exists(path) and not os.path.isfile(path):
+        return  # a device or a FIFO: written directly
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise NlpZeroError('cannot write %s: no folder %s' % (path, os.path.dirname(path)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NlpZeroError('cannot write %s: the folder %s is not writable'
+                           % (path, os.path.dirname(path) or '.'))
+
+
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, AttributeError):
+        return False

@@ -4,6 +4,7 @@
 from __future__ import division
 
 import io
+from argparse import ArgumentTypeError
 from collections import Counter
 
 from .._compat import clock
@@ -13,8 +14,9 @@ from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
-from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
-                      open_corpus, report_bad_lines)
+from ._common import (UsageError, add_command, check_output_folder, echo, finite_float,
+                      make_progress, non_negative_float, open_corpus, probability,
+                      report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -44,13 +46,13 @@ def register(commands):
                        default=','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)),
                        help='cohesion thresholds of the ngram method by order, in nats '
                             '(default %(default)s)')
-    group.add_argument('--min-pmi', type=float, default=1.0, metavar='X',
+    group.add_argument('--min-pmi', type=finite_float, default=1.0, metavar='X',
                        help='keep two characters together when their PMI is above X nats '
                             '(default 1: the minimum-entropy criterion)')
-    group.add_argument('--min-proba', type=float, default=None, metavar='P',
+    group.add_argument('--min-proba', type=probability, default=None, metavar='P',
                        help='cut method: also cut pairs of probability <= P (default: pairs '
                             'seen fewer than --min-count times)')
-    group.add_argument('--confidence', type=float, default=1.0, metavar='Z',
+    group.add_argument('--confidence', type=non_negative_float, default=1.0, metavar='Z',
                        help='score counts by their lower bound c - Z*sqrt(c) (default 1)')
     group.add_argument('--min-count', type=int, default=None, metavar='N',
                        help='fewest occurrences of a word (default: 2*sqrt(characters/1e6), '
@@ -58,7 +60,8 @@ def register(commands):
     group.add_argument('--redundancy', choices=('length', 'constant'), default='length',
                        help='a word must beat its parts by THRESHOLD*(length-1) nats '
                             '(length, default) or by THRESHOLD nats (constant)')
-    group.add_argument('--redundancy-threshold', type=float, default=3.0, metavar='THRESHOLD',
+    group.add_argument('--redundancy-threshold', type=finite_float, default=3.0,
+                       metavar='THRESHOLD',
                        help='see --redundancy (default 3)')
     group.add_argument('--reestimate', type=int, default=1, metavar='N',
                        help='passes of re-estimation (segment the pieces with the lexicon '
@@ -87,9 +90,10 @@ def register(commands):
 
 def _thresholds(text):
     try:
-        values = [float(v) for v in text.split(',') if v.strip()]
-    except ValueError:
-        raise UsageError('--thresholds must be numbers separated by commas, not %r' % text)
+        values = [finite_float(v) for v in text.split(',') if v.strip()]
+    except (ValueError, ArgumentTypeError):
+        raise UsageError('--thresholds must be finite numbers separated by commas, not %r'
+                         % text)
     if not values:
         raise UsageError('--thresholds needs at least one number')
     return dict((n, values[min(n - 2, len(values) - 1)]) for n in (2, 3, 4))
@@ -162,7 +166,7 @@ def run_discover(args):
     if args.top is not None and args.top < 0:
         raise UsageError('--top must be 0 or more')
     if args.output:
-        check_output_folder(args.output)
+        check_output_folder(args.output, args.corpus + args.exclude)
     progress = make_progress(args, 'counting')
     known = _known_words(args.exclude) if args.exclude else set()
     corpus = open_corpus(args, args.corpus, progress)

@@ -1,6 +1,7 @@
 """``nlp-zero vectors``, ``similar`` and ``evaluate-vectors``: the vector stage."""
 
 import os
+from argparse import ArgumentTypeError
 
 from .._compat import to_text
 from .._backend import resolve
@@ -25,7 +26,7 @@ def register(commands):
                              'from "nlp-zero discover"); punctuation tokens are dropped')
     parser.add_argument('--dim', type=int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
-    parser.add_argument('--window', type=int, default=10, help='window size (default: 10)')
+    parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
     parser.add_argument('--min-count', type=int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=int, default=None, metavar='N',
@@ -78,13 +79,23 @@ def _register_cooccur(commands):
     parser.add_argument('--lexicon', metavar='LEXICON.tsv',
                         help='tokenize raw text with this lexicon; punctuation tokens are '
                              'dropped')
-    parser.add_argument('--window', type=positive_int, default=10,
+    parser.add_argument('--window', type=window_size, default=10,
                         help='window size (default: 10)')
     parser.add_argument('--min-count', type=positive_int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=positive_int, default=None, metavar='N',
                         help='keep only the N most frequent words')
     add_counting_options(parser)
+
+
+def window_size(text):
+    """argparse type of ``--window``: 1 to ``Cooccurrence.MAX_WINDOW`` words."""
+    from ..vectors.cooccurrence import Cooccurrence
+    value = positive_int(text)
+    if value > Cooccurrence.MAX_WINDOW:
+        raise ArgumentTypeError('a window is at most %d words, not %s'
+                                % (Cooccurrence.MAX_WINDOW, text))
+    return value
 
 
 def _token_lines(corpus, lexicon_path):
@@ -130,7 +141,7 @@ def _count_on_spark(args, progress):
 
 
 def run_cooccur(args):
-    check_output_folder(args.output)
+    check_output_folder(args.output, args.corpus + [args.lexicon])
     resolve(args.backend)
     progress = make_progress(args, 'counting')
     table = _count_table(args, progress)
@@ -148,7 +159,7 @@ def run_vectors(args):
     if args.max_vocab is not None and args.max_vocab < 1:
         raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
-        check_output_folder(path)
+        check_output_folder(path, args.corpus + [args.lexicon, args.from_counts])
     resolve(args.backend)  # an unknown or missing backend fails before any work
     progress = make_progress(args, 'counting')
     if args.from_counts:

@@ -6,10 +6,11 @@ from .._compat import clock
 from .._files import open_output
 from ..text.corpus import Corpus
 from ..words.scores import segmentation_scores
+from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
-from ._common import (add_command, argument_text, echo, make_progress, open_corpus,
-                      report_bad_lines)
+from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+                      open_corpus, report_bad_lines)
 
 
 def register(commands):
@@ -23,8 +24,10 @@ def register(commands):
                     'their own, whitespace is dropped, characters are never changed.')
     parser.add_argument('files', nargs='*', metavar='FILE',
                         help='text files (.gz/.bz2/.xz; "-" for stdin); default: stdin')
-    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON',
-                        help='lexicon file: "word<TAB>count" lines (or "word count")')
+    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON', action='append',
+                        help='lexicon file: "word<TAB>count" lines (or "word count"); give '
+                             'several to merge them, later ones (a user dictionary) setting '
+                             'the counts of the words they list')
     parser.add_argument('--output', '-o', metavar='FILE',
                         help='write here (atomically) instead of to stdout')
     parser.add_argument('--split-alnum', action='store_true',
@@ -49,9 +52,14 @@ def register(commands):
 
 def run_tokenize(args):
     """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
+    check_output_folder(args.output, (args.files or []) + args.lexicon)
     progress = make_progress(args, 'tokenizing')
-    lexicon = Lexicon.load(args.lexicon)
-    progress.log('lexicon %s: %d words' % (args.lexicon, len(lexicon)))
+    lexicon = Lexicon()
+    for path in args.lexicon:
+        lexicon.update(Lexicon.load(path))
+    if not lexicon:
+        raise NlpZeroError('the lexicon %s has no words' % ', '.join(args.lexicon))
+    progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
     tokenizer = Tokenizer(lexicon, keep_alnum=not args.split_alnum)
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()

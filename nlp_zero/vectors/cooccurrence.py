@@ -77,9 +77,13 @@ class Cooccurrence(object):
     and :meth:`pmi`.
     """
 
+    #: The largest window: windows are a few words; a huge one would only
+    #: cost memory (each line end is padded with ``window`` separators).
+    MAX_WINDOW = 10000
+
     def __init__(self, vocabulary, window=10, distance_weighting=False):
-        if int(window) < 1:
-            raise ValueError('window must be at least 1')
+        if not 1 <= int(window) <= self.MAX_WINDOW:
+            raise ValueError('window must be between 1 and %d, not %r' % (self.MAX_WINDOW, window))
         self.words = [to_word(w) for w, _ in vocabulary]
         self.counts = [int(c) for _, c in vocabulary]
         self.index = dict((w, i) for i, w in enumerate(self.words))
