@@ -175,5 +175,17 @@ class OldPathsTest(unittest.TestCase):
                 self.assertTrue(hasattr(loaded, name), 'nlp_zero.%s.%s' % (module, name))
 
 
+
+class BackendEnvironmentTest(unittest.TestCase):
+    """CI runs the suite with and without NumPy and says which it means:
+    a run that meant one and got the other would test nothing."""
+
+    def test_numpy_is_there_exactly_when_ci_says_so(self):
+        wanted = os.environ.get('NLP_ZERO_REQUIRE_NUMPY')
+        if wanted is None:
+            self.skipTest('NLP_ZERO_REQUIRE_NUMPY is not set (not a CI run)')
+        self.assertEqual(support.numpy is not None, wanted == '1')
+
+
 if __name__ == '__main__':
     unittest.main()
