@@ -29,6 +29,7 @@ from collections import Counter
 from operator import add
 
 from ._compat import INT64, array_bytes, array_extend_bytes, string_types
+from .counting.memory import parse_size
 from .counting.sorted_table import SortedTable
 from .counting.spill import SpillCounter, add_counts
 from .text.decoders import cut_line
@@ -103,11 +104,15 @@ def _token_lines(spark, source, lexicon, max_line_chars):
 
 
 def cooccurrence(spark, source, min_count=5, max_vocab=None, window=10,
-                 distance_weighting=False, lexicon=None, max_line_chars=DEFAULT_MAX_LINE_CHARS):
+                 distance_weighting=False, lexicon=None, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+                 memory='1G'):
     """Count the window co-occurrences of ``source`` on Spark: a
     :class:`~nlp_zero.vectors.cooccurrence.Cooccurrence`, the same table as
     the local engine's.  With ``lexicon`` (a Lexicon or a path) raw text is
-    tokenized on the executors first (punctuation tokens left out)."""
+    tokenized on the executors first (punctuation tokens left out).  Each
+    task counts its partition within ``memory`` (spilling to the executor's
+    temporary folder past it)."""
+    memory = parse_size(memory)
     lines = _token_lines(spark, source, lexicon, max_line_chars).cache()
     try:
         counts = dict(lines.mapPartitions(_count_tokens).reduceByKey(add)
@@ -115,7 +120,7 @@ def cooccurrence(spark, source, min_count=5, max_vocab=None, window=10,
         vocabulary = build_vocabulary(counts, min_count, max_vocab)
         words = _context(spark).broadcast([w for w, _ in vocabulary])
         mapped = lines.mapPartitions(lambda part: _count_pairs(part, words.value, window,
-                                                               distance_weighting))
+                                                               distance_weighting, memory))
         reduced = mapped.reduceByKey(add).cache()
         unigrams = dict(reduced.filter(lambda item: item[0] < 0).collect())
         packed = (reduced.filter(lambda item: item[0] >= 0).sortByKey()
@@ -137,11 +142,11 @@ def _count_tokens(lines):
     return iter(counts.items())
 
 
-def _count_pairs(lines, words, window, weighted):
+def _count_pairs(lines, words, window, weighted, memory):
     """The map of co-occurrence counting on one partition: ``(key, count)``
     of its pairs, and ``(-id - 1, count)`` of its word counts."""
     mapper = _cooccurrence_python.PairMapper(words, window, weighted)
-    pairs, unigrams = SpillCounter(weighted=weighted), {}
+    pairs, unigrams = SpillCounter(memory, weighted=weighted), {}
     for batch in _cooccurrence_python.line_batches(lines):
         parts, counts = mapper.count(batch)
         for keys, values in parts:
