@@ -148,3 +148,36 @@ class CooccurCommandTest(TempDirTestCase):
         self.assertEqual(status, 2)
         self.assertIn('--memory', err)
         self.assertEqual(len(err.strip().splitlines()), 1)
+
+
+class InterruptTest(TempDirTestCase):
+
+    def test_ctrl_c_while_spilling_leaves_no_output_and_no_runs(self):
+        import signal
+        import subprocess
+        import sys
+        import time
+        from support import ROOT
+        if not hasattr(signal, 'SIGINT') or os.name == 'nt':
+            self.skipTest('no SIGINT here')
+        corpus = self.write_text('big.txt', u'\n'.join(corpus_lines(9, 40000)) + u'\n')
+        runs, output = self.path('runs'), self.path('table.txt')
+        os.mkdir(runs)
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'cooccur', corpus, '-o',
+                                    output, '--backend', 'python', '--memory', '16K',
+                                    '--tmp-dir', runs, '--min-count', '1', '-q'], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.time() + 60
+        while time.time() < deadline and process.poll() is None:
+            spilled = [name for folder in os.listdir(runs)
+                       for name in os.listdir(os.path.join(runs, folder))]
+            if len(spilled) >= 3:
+                break
+            time.sleep(0.05)
+        self.assertIsNone(process.poll(), 'the count ended before it could be interrupted')
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate()
+        self.assertEqual(process.returncode, 130, err)
+        self.assertEqual(os.listdir(runs), [])
+        self.assertFalse(os.path.exists(output))
