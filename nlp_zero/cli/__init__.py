@@ -42,7 +42,8 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    if not (sys.argv[1:] if argv is None else argv):
+    argv = _arguments(sys.argv[1:] if argv is None else argv)
+    if not argv:
         parser.print_help()  # (Python 2's argparse would only say "too few arguments")
         return 2
     args = parser.parse_args(argv)
@@ -64,6 +65,23 @@ def main(argv=None):
     return status or 0
 
 
+def _arguments(argv):
+    """The arguments, with those that arrived as surrogates decoded as UTF-8.
+
+    Under a C or POSIX locale, Python 3.6 decodes the bytes of the command
+    line as ASCII and keeps each other byte as a lone surrogate: a Chinese
+    sentence or word would then match nothing and could not be printed.
+    """
+    return [_utf8_argument(a) if _SURROGATE.search(a) else a for a in argv]
+
+
+def _utf8_argument(argument):
+    try:
+        return argument.encode('utf-8', 'surrogateescape').decode('utf-8')
+    except UnicodeError:  # not UTF-8 either: keep what the system gave
+        return argument
+
+
 def _text(value):
     """A message or an exception as unicode text.  On Python 2, file names
     from the command line are bytes and may not be ASCII, so a message that
@@ -76,6 +94,7 @@ def _text(value):
         return _text(str(value))
 
 
+_SURROGATE = re.compile(u'[\udc80-\udcff]')
 _CONTROL = re.compile(u'[\x00-\x1f\x7f-\x9f]')
 
 

@@ -1,15 +1,18 @@
 """``nlp-zero vectors``, ``similar`` and ``evaluate-vectors``: the vector stage."""
 
 import os
+import re
 from argparse import ArgumentTypeError
 
 from .._compat import to_text
 from .._backend import resolve
+from .._compat import stderr_write
 from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import NlpZeroError
 from ._common import (UsageError, add_command, add_counting_options, check_output_folder, echo,
-                      make_progress, open_corpus, positive_int, report_bad_lines)
+                      make_progress, non_negative_int, open_corpus, positive_int,
+                      report_bad_lines)
 
 
 def register(commands):
@@ -24,14 +27,14 @@ def register(commands):
     parser.add_argument('--lexicon', metavar='LEXICON.tsv',
                         help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
                              'from "nlp-zero discover"); punctuation tokens are dropped')
-    parser.add_argument('--dim', type=int, default=100,
+    parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
     parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
-    parser.add_argument('--min-count', type=int, default=5,
+    parser.add_argument('--min-count', type=positive_int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=int, default=None, metavar='N',
                         help='keep only the N most frequent words')
-    parser.add_argument('--epochs', type=int, default=None,
+    parser.add_argument('--epochs', type=positive_int, default=None,
                         help='passes over the pairs (default: 10)')
     parser.add_argument('--model', type=int, default=0, choices=(0, 1, 2),
                         help='0: one vector per word (default); 1/2: centre and context '
@@ -88,6 +91,14 @@ def _register_cooccur(commands):
     add_counting_options(parser)
 
 
+_CJK = re.compile(u'[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]')
+
+
+def warn(message):
+    """One line on stderr for a problem that does not stop the command."""
+    stderr_write(u'nlp-zero: %s\n' % message)
+
+
 def window_size(text):
     """argparse type of ``--window``: 1 to ``Cooccurrence.MAX_WINDOW`` words."""
     from ..vectors.cooccurrence import Cooccurrence
@@ -114,6 +125,8 @@ def _count_table(args, progress):
     if args.spark:
         return _count_on_spark(args, progress)
     corpus = open_corpus(args, args.corpus, progress)
+    if not args.lexicon and '-' not in args.corpus:  # (standard input is read once)
+        _check_segmented(corpus)
     table = Cooccurrence.count(_token_lines(corpus, args.lexicon), min_count=args.min_count,
                                max_vocab=args.max_vocab, window=args.window, progress=progress,
                                backend=args.backend, memory=args.memory or default_memory(),
@@ -138,6 +151,27 @@ def _count_on_spark(args, progress):
                                   max_line_chars=args.max_line_chars or None)
     finally:
         session.stop()
+
+
+def _check_segmented(corpus, sample=200):
+    """Refuse, before counting, text whose lines are single long 'words':
+    Chinese or Japanese without spaces needs a lexicon to be cut into words
+    (every line would otherwise be one distinct token)."""
+    long_runs = lines = 0
+    for line in corpus:
+        if not line.strip():
+            continue
+        lines += 1
+        tokens = line.split()
+        if sum(len(t) for t in tokens) >= 20 and max(len(t) for t in tokens) >= 20 and \
+                _CJK.search(line):
+            long_runs += 1
+        if lines >= sample:
+            break
+    if lines and long_runs * 2 > lines:
+        raise NlpZeroError('the text has no spaces between its words (a line is one long '
+                           '"word"): give --lexicon LEXICON.tsv (from "nlp-zero discover") '
+                           'to cut it into words')
 
 
 def run_cooccur(args):
@@ -192,17 +226,19 @@ def run_similar(args):
     if args.topn < 1:
         raise UsageError('--topn must be at least 1')
     vectors = _load(args.vectors)
+    unknown = []
     for word in args.word:
         word = to_text(word)
-        if word not in vectors:
-            raise NlpZeroError(u"word '%s' is not in the vocabulary of %s"
-                               % (word, to_text(args.vectors)))
+        if word not in vectors:  # say so, and go on with the other words
+            unknown.append(word)
+            warn(u"word '%s' is not in the vocabulary of %s" % (word, to_text(args.vectors)))
+            continue
         if args.related:
             found = vectors.most_related(word, topn=args.topn)
         else:
             found = vectors.most_similar(word, topn=args.topn)
         echo(word + u'\t' + u'  '.join(u'%s %.3f' % (w, s) for w, s in found))
-    return 0
+    return 1 if unknown else 0
 
 
 def run_evaluate(args):

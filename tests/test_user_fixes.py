@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+"""What a new user tripped on, each with the test that shows it fixed."""
+
+import os
+import subprocess
+import sys
+import unittest
+
+from support import PY2, ROOT, TempDirTestCase, run_cli
+
+
+class VectorsCommandTest(TempDirTestCase):
+
+    def test_zero_epochs_is_refused(self):
+        status, out, err = run_cli('vectors', '-o', self.path('v.txt'), '--epochs', '0')
+        self.assertEqual(status, 2)
+        self.assertIn(u'--epochs', err)
+
+    def test_unsegmented_chinese_asks_for_a_lexicon(self):
+        corpus = self.write_text('zh.txt', u'中华人民共和国成立了，人民从此站起来了。\n' * 50)
+        status, out, err = run_cli('vectors', corpus, '-o', self.path('v.txt'))
+        self.assertEqual(status, 1)
+        self.assertIn(u'--lexicon', err)
+        self.assertFalse(os.path.exists(self.path('v.txt')))
+
+    def test_similar_reports_unknown_words_and_goes_on(self):
+        vectors = self.write_text('v.txt', u'3 2\na 1 2\nb 2 1\nc 1 1\n')
+        status, out, err = run_cli('similar', vectors, 'zzz', 'a', 'yyy', '--topn', '1')
+        self.assertEqual(status, 1)
+        self.assertIn(u"'zzz'", err)
+        self.assertIn(u"'yyy'", err)
+        self.assertTrue(out.startswith(u'a\t'), out)
+
+
+@unittest.skipIf(PY2, 'Python 2 passes arguments as bytes')
+class CLocaleTest(TempDirTestCase):
+
+    def test_chinese_arguments_under_the_c_locale(self):
+        vectors = self.write_text('v.txt', u'2 2\n飞机 1 2\n火车 2 1\n')
+        env = dict(os.environ, LANG='C', LC_ALL='C', PYTHONPATH=ROOT)
+        env.pop('PYTHONIOENCODING', None)
+        env.pop('PYTHONUTF8', None)
+        process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'similar', vectors,
+                                    u'飞机'.encode('utf-8'), b'\xe8\x88\xb9'], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = process.communicate()
+        self.assertTrue(out.decode('utf-8').startswith(u'飞机\t火车'), (out, err))
+        self.assertNotIn(b'Traceback', err)
+        self.assertIn(b'not in the vocabulary', err)
+
+
+if __name__ == '__main__':
+    unittest.main()
