@@ -49,5 +49,30 @@ class CLocaleTest(TempDirTestCase):
         self.assertIn(b'not in the vocabulary', err)
 
 
+class LoggingTest(unittest.TestCase):
+
+    def test_the_library_logs_and_never_prints(self):
+        import io
+        import logging
+        from nlp_zero import Cooccurrence, Progress, discover_words
+        records = []
+        handler = logging.Handler()
+        handler.emit = records.append
+        logger = logging.getLogger('nlp_zero')
+        logger.addHandler(handler)
+        level, logger.level = logger.level, logging.INFO
+        saved, sys.stderr = sys.stderr, (io.BytesIO() if PY2 else io.StringIO())
+        try:
+            discover_words([u'中国人民站起来了'] * 20)
+            Cooccurrence.count([u'a b c'] * 5, min_count=1, progress=Progress(quiet=False))
+            printed = sys.stderr.getvalue()
+        finally:
+            sys.stderr = saved
+            logger.removeHandler(handler)
+            logger.level = level
+        self.assertEqual(printed, b'' if PY2 else u'')
+        self.assertTrue(any('co-occurrence' in r.getMessage() for r in records), records)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -6,12 +6,14 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 """
 
 import errno
+import logging
 import re
 import sys
 
 from .. import __version__
 from .._compat import stderr_write, text_type
 from ..errors import NlpZeroError
+from ..progress import StderrHandler, logger
 from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
                word_commands)
 from ._common import USAGE_STATUS, ArgumentParser, UsageError, argument_text
@@ -50,6 +52,19 @@ def main(argv=None):
     if not getattr(args, 'command', None):
         parser.print_help()
         return 2
+    handler = StderrHandler()
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.WARNING if getattr(args, 'quiet', False) else logging.INFO)
+    try:
+        return _run(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _run(args):
+    """Run the chosen command; user errors become one line and a status."""
     try:
         status = args.run(args)
     except NlpZeroError as exc:
