@@ -181,3 +181,22 @@ class InterruptTest(TempDirTestCase):
         self.assertEqual(process.returncode, 130, err)
         self.assertEqual(os.listdir(runs), [])
         self.assertFalse(os.path.exists(output))
+
+
+class TokenizeWorkersTest(TempDirTestCase):
+
+    def test_workers_write_the_same_tokens(self):
+        from nlp_zero import Lexicon
+        lexicon = self.path('lex.tsv')
+        Lexicon({u'中国': 9, u'人民': 7, u'站起来': 3, u'了': 5}).save(lexicon)
+        corpus = self.write_text('c.txt', u'中国人民站起来了，1949年\n\n人民！\n' * 3000)
+        outputs = []
+        for workers in ('1', '2'):
+            path = self.path('out%s.txt' % workers)
+            status, out, err = run_cli('tokenize', corpus, '-l', lexicon, '-o', path,
+                                       '--workers', workers, '-q')
+            self.assertEqual(status, 0, err)
+            with open(path, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0].count(b'\n'), 9000)

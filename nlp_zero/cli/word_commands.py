@@ -8,9 +8,9 @@ from ..text.corpus import Corpus
 from ..words.scores import segmentation_scores
 from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
-from ..words.tokenizer import Tokenizer
+from ..words.tokenized import tokenized_lines
 from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
-                      open_corpus, report_bad_lines)
+                      open_corpus, positive_int, report_bad_lines)
 
 
 def register(commands):
@@ -30,6 +30,8 @@ def register(commands):
                              'the counts of the words they list')
     parser.add_argument('--output', '-o', metavar='FILE',
                         help='write here (atomically) instead of to stdout')
+    parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
+                        help='processes that tokenize (default 1); the output is the same')
     parser.add_argument('--split-alnum', action='store_true',
                         help='cut runs of digits and Latin letters with the lexicon too '
                              '(default: a run is never cut; it is a token, or part of a '
@@ -60,21 +62,28 @@ def run_tokenize(args):
     if not lexicon:
         raise NlpZeroError('the lexicon %s has no words' % ', '.join(args.lexicon))
     progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
-    tokenizer = Tokenizer(lexicon, keep_alnum=not args.split_alnum)
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
-    chars = 0
-    join = u' '.join
+    chars_seen = [0]
+    lines = tokenized_lines(_counting(corpus, chars_seen), lexicon.counts(),
+                            keep_alnum=not args.split_alnum, workers=args.workers)
     with open_output(args.output) as out:
         write = out.write
-        for line in corpus:
-            chars += len(line)
-            write(join(tokenizer.tokenize(line)) + u'\n')
+        for line in lines:
+            write(line + u'\n')
+    chars = chars_seen[0]
     seconds = clock() - started
     report_bad_lines(corpus, progress)
     progress.log('tokenized %d lines, %d characters in %.1f s (%.0f characters/s)' % (
         corpus.lines_read, chars, seconds, chars / seconds if seconds > 0 else 0))
     return 0
+
+
+def _counting(lines, seen):
+    """The lines, adding their characters to ``seen[0]`` as they pass."""
+    for line in lines:
+        seen[0] += len(line)
+        yield line
 
 
 def _read_vocabulary(path):

@@ -9,7 +9,7 @@ progress (``bytes_read``).
 from ..text.chars import compile_word_pattern
 from ..text.corpus import as_corpus
 
-__all__ = ['TokenizedCorpus']
+__all__ = ['TokenizedCorpus', 'TokenizeWork', 'tokenized_lines']
 
 
 class TokenizedCorpus(object):
@@ -41,3 +41,48 @@ class TokenizedCorpus(object):
 
     def __repr__(self):
         return 'TokenizedCorpus(%r)' % (self.corpus,)
+
+
+class TokenizeWork(object):
+    """Tokenizing batches of lines, here or in a worker process (built from
+    plain options: the lexicon's counts and ``keep_alnum``)."""
+
+    def __init__(self, counts, keep_alnum=True):
+        from .tokenizer import Tokenizer
+        self.tokenizer = Tokenizer(counts, keep_alnum=keep_alnum)
+
+    def lines(self, batch):
+        """Each line of ``batch`` as its tokens separated by single spaces."""
+        tokenize = self.tokenizer.tokenize
+        return [u' '.join(tokenize(line)) for line in batch]
+
+
+#: Lines sent to a worker at a time.
+_BATCH_LINES = 2000
+
+
+def tokenized_lines(lines, counts, keep_alnum=True, workers=1):
+    """The lines of ``lines`` tokenized (tokens joined by spaces), in order,
+    by ``workers`` processes; the output is the same with any number."""
+    from ..counting.workers import in_order, start_helpers
+    options = dict(counts=counts, keep_alnum=keep_alnum)
+    work = TokenizeWork(**options)
+    helpers = start_helpers(workers, TokenizeWork, options) if workers > 1 else []
+    try:
+        for done in in_order('lines', _batches(lines), helpers, work.lines):
+            for line in done:
+                yield line
+    finally:
+        for helper in helpers:
+            helper.stop()
+
+
+def _batches(lines):
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= _BATCH_LINES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
