@@ -200,3 +200,18 @@ class TokenizeWorkersTest(TempDirTestCase):
                 outputs.append(f.read())
         self.assertEqual(outputs[0], outputs[1])
         self.assertEqual(outputs[0].count(b'\n'), 9000)
+
+
+class ExactDiscoveryTest(TempDirTestCase):
+
+    def test_exact_counting_under_a_budget_finds_the_same_lexicon(self):
+        from nlp_zero import WordDiscovery
+        from test_discovery import synthetic_text
+        text = synthetic_text(300)
+        in_memory = WordDiscovery(max_entries=None, backend='python').train(text).find()
+        spilled = WordDiscovery(max_entries=None, memory=20000, tmp_dir=self.tmp,
+                                backend='python').train(text).find()
+        self.assertEqual(spilled, in_memory)
+        self.assertEqual(os.listdir(self.tmp), [])
+        # below the pruning limit, the pruned tables are exact too
+        self.assertEqual(WordDiscovery().train(text).find(), in_memory)

@@ -10,12 +10,13 @@ from collections import Counter
 from .._compat import clock
 from .._files import open_output
 from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
+from ..counting.memory import default_memory
 from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
 from ._common import (UsageError, add_command, check_output_folder, echo, finite_float,
-                      make_progress, non_negative_float, open_corpus, probability,
+                      make_progress, memory_size, non_negative_float, open_corpus, probability,
                       report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
@@ -75,6 +76,7 @@ def register(commands):
     parser.add_argument('--workers', type=int, default=1, metavar='N',
                         help='processes that count and cut (default 1); the lexicon is the '
                              'same with any number')
+    _add_exact_options(parser)
     group = parser.add_argument_group('new words')
     group.add_argument('--new-words', action='store_true',
                        help='print the discovered words that are not in --exclude, most '
@@ -86,6 +88,19 @@ def register(commands):
                        help='list at most N new words')
     group.add_argument('--min-length', type=int, default=2, metavar='N',
                        help='list only new words of at least N characters (default 2)')
+
+
+def _add_exact_options(parser):
+    group = parser.add_argument_group('exact counting')
+    group.add_argument('--exact', action='store_true',
+                       help='count exactly, never pruning a table (default: prune past '
+                            '--max-entries, which is approximate but bounded)')
+    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                       help='with --exact: memory for the count tables, e.g. 500M; past it '
+                            'counts spill to sorted files and are merged back (default: a '
+                            'quarter of this machine)')
+    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                       help='with --exact: where spilled counts go (removed afterwards)')
 
 
 def _thresholds(text):
@@ -116,7 +131,9 @@ def finder_from_args(args, progress):
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
         min_count=args.min_count, redundancy=args.redundancy,
         redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
-        classes=not args.no_classes, max_entries=args.max_entries, workers=args.workers,
+        classes=not args.no_classes, workers=args.workers,
+        max_entries=None if args.exact else args.max_entries,
+        memory=(args.memory or default_memory()) if args.exact else None, tmp_dir=args.tmp_dir,
         progress=progress)
 
 

@@ -7,12 +7,16 @@ streaming (``heapq.merge``), adding the counts of equal keys, as GloVe's
 ``cooccur`` does: peak memory is then a setting, not a function of the
 corpus size, and the counts are exact.
 
-A run is two blocks of native little-endian 64-bit numbers: the sorted
-distinct keys, then their counts (integers, or doubles for weighted counts).
+A run of integer keys is two blocks of little-endian 64-bit numbers: the
+sorted distinct keys, then their counts (integers, or doubles for weighted
+counts).  A run of text keys (``text_keys=True``; keys without tabs or line
+ends) is UTF-8 lines ``key<TAB>count`` in key order (UTF-8 bytes sort as
+the code points do, so Python's order of the keys is the order on disk).
 Runs live in a temporary folder (in ``folder``, default the system's), which
 is removed when the counter is closed, also after an error or Ctrl-C.
 """
 
+import contextlib
 import errno
 import heapq
 import io
@@ -24,7 +28,7 @@ from array import array
 from itertools import repeat
 from operator import add
 
-from .._compat import INT64, array_bytes, array_extend_bytes, map, zip
+from .._compat import INT64, array_bytes, array_extend_bytes, map, range, zip
 from ..errors import NlpZeroError
 from ..progress import log
 from .memory import BYTES_PER_ENTRY
@@ -51,12 +55,14 @@ class SpillCounter(object):
         What is counted, for the progress messages.
     """
 
-    def __init__(self, memory=None, folder=None, weighted=False, progress=None, name='pairs'):
+    def __init__(self, memory=None, folder=None, weighted=False, progress=None, name='pairs',
+                 text_keys=False):
         self.max_entries = max(1, memory // BYTES_PER_ENTRY) if memory else None
         self.folder = folder
         self.weighted = weighted
         self.progress = progress
         self.name = name
+        self.text_keys = text_keys
         self.table = {}
         self.runs = []
         self._tmp = None
@@ -72,8 +78,28 @@ class SpillCounter(object):
         if self.max_entries is not None and len(table) > self.max_entries:
             self._spill()
 
+    def items(self):
+        """The totals as a stream of ``(key, count)`` in key order (the runs
+        merged as they are read); the counter is emptied."""
+        try:
+            if not self.runs:
+                table, self.table = self.table, {}
+                for key in sorted(table):
+                    yield key, table[key]
+                return
+            if self.table:
+                self._spill()
+            log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
+            read = _read_text_run if self.text_keys else _read_run
+            for item in add_equal(heapq.merge(*[read(path, self.weighted)
+                                                for path in self.runs])):
+                yield item
+        finally:
+            self.close()
+
     def result(self):
-        """The totals as a :class:`SortedTable`; the counter is emptied."""
+        """The totals as a :class:`SortedTable` (integer keys); the counter
+        is emptied."""
         try:
             if not self.runs:
                 keys = sorted(self.table)
@@ -111,23 +137,48 @@ class SpillCounter(object):
                                    % (self.folder or tempfile.gettempdir(), exc.strerror or exc))
         table = self.table
         keys = sorted(table)
-        values = array('d' if self.weighted else INT64, map(table.__getitem__, keys))
+        values = list(map(table.__getitem__, keys))
         self.table = table = {}
         path = os.path.join(self._tmp, 'run-%05d' % len(self.runs))
-        _write_run(path, array(INT64, keys), values)
+        if self.text_keys:
+            _write_text_run(path, keys, values)
+        else:
+            _write_run(path, array(INT64, keys), array('d' if self.weighted else INT64, values))
         self.runs.append(path)
         log(self.progress, 'spilled run %d of %s: %d entries, %d MB on disk'
             % (len(self.runs), self.name, len(keys), (16 * len(keys)) >> 20))
 
 
 def _write_run(path, keys, values):
-    try:
+    with _full_disk_named(path):
         with io.open(path, 'wb') as out:
             for block in (keys, values):
                 if sys.byteorder != 'little':
                     block = array(block.typecode, block)
                     block.byteswap()
                 out.write(array_bytes(block))
+
+
+def _write_text_run(path, keys, values):
+    with _full_disk_named(path):
+        with io.open(path, 'wb') as out:
+            for start in range(0, len(keys), _READ_ITEMS):
+                out.write(u''.join(u'%s\t%d\n' % item for item in
+                                   zip(keys[start:start + _READ_ITEMS],
+                                       values[start:start + _READ_ITEMS])).encode('utf-8'))
+
+
+def _read_text_run(path, weighted=False):
+    with io.open(path, 'r', encoding='utf-8', newline='\n') as lines:
+        for line in lines:
+            key, _, count = line.rstrip(u'\n').rpartition(u'\t')
+            yield key, int(count)
+
+
+@contextlib.contextmanager
+def _full_disk_named(path):
+    try:
+        yield
     except (IOError, OSError) as exc:
         if getattr(exc, 'errno', None) == errno.ENOSPC:
             raise NlpZeroError('the temporary folder %s is full: choose another with more room '
