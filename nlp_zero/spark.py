@@ -42,6 +42,9 @@ __all__ = ['session', 'text_lines', 'cooccurrence', 'tokenize']
 #: The line bound of the local command line, so that both read the same lines.
 DEFAULT_MAX_LINE_CHARS = 1000000
 
+#: Pairs per partition of the sorted table sent back to the driver.
+_PAIRS_PER_PART = 1 << 20
+
 
 def session(master='local[2]', app_name='nlp-zero', quiet=False):
     """A SparkSession on ``master`` (imports pyspark; a clear error without
@@ -123,15 +126,20 @@ def cooccurrence(spark, source, min_count=5, max_vocab=None, window=10,
                                                                distance_weighting, memory))
         reduced = mapped.reduceByKey(add).cache()
         unigrams = dict(reduced.filter(lambda item: item[0] < 0).collect())
-        packed = (reduced.filter(lambda item: item[0] >= 0).sortByKey()
-                  .mapPartitions(lambda part: _pack(part, distance_weighting)).collect())
+        pairs = reduced.filter(lambda item: item[0] >= 0)
+        # sorted in parts of about a million pairs, brought back one part at a
+        # time (16 MB each): the driver never holds the table twice
+        parts = max(_context(spark).defaultParallelism, pairs.count() // _PAIRS_PER_PART + 1)
+        packed = (pairs.sortByKey(numPartitions=parts)
+                  .mapPartitions(lambda part: _pack(part, distance_weighting)).toLocalIterator())
+        table_pairs = _unpack(packed, distance_weighting)
     finally:
         lines.unpersist()
     table = Cooccurrence([(w, 0) for w, _ in vocabulary], window, distance_weighting)
     for key, count in unigrams.items():
         table.counts[-key - 1] = count
     table.tokens = sum(table.counts)
-    table.pairs = _unpack(packed, distance_weighting)
+    table.pairs = table_pairs
     return table
 
 
