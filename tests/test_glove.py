@@ -105,6 +105,15 @@ class TrainingTest(unittest.TestCase):
         self.assertEqual(fit(dim=None, epochs=1).vector_size, suggest_dimension(len(TABLE)))
 
 
+class ShuffleTest(unittest.TestCase):
+
+    def test_the_shuffle_is_the_same_on_every_interpreter(self):
+        # random.shuffle draws differently on Python 2 and 3; this one does not
+        from nlp_zero.vectors._glove_python import shuffled
+        self.assertEqual(shuffled(12, 7), [7, 11, 10, 5, 9, 8, 2, 4, 0, 6, 1, 3])
+        self.assertEqual(sorted(shuffled(1000, 3)), list(range(1000)))
+
+
 class PythonPathsTest(unittest.TestCase):
     """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
 

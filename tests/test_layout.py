@@ -133,6 +133,14 @@ class LayoutTest(unittest.TestCase):
         for module in sorted(graph):
             visit(module)
 
+    def test_non_ascii_sources_declare_their_encoding(self):
+        # Python 2 refuses a source with non-ASCII bytes and no coding line
+        for module, (path, tree) in self.modules.items():
+            with io.open(path, 'rb') as f:
+                data = f.read()
+            if any(byte > 127 for byte in bytearray(data)):
+                self.assertIn(b'coding: utf-8', data[:200], path)
+
     def test_modules_and_functions_stay_short(self):
         for module, (path, tree) in self.modules.items():
             with io.open(path, 'rb') as f:

@@ -17,7 +17,7 @@ from operator import add, mul, sub, truediv
 
 from .._compat import PYPY, map, range, zip
 
-__all__ = ['Runner', 'negative_pairs', 'unigram_table', 'MAX_STEP']
+__all__ = ['Runner', 'negative_pairs', 'unigram_table', 'shuffled', 'MAX_STEP']
 
 #: Cap on ``f * (<v_i, v_j> - PMI)``, so that a diverging run (eta far too
 #: large) keeps finite vectors; never reached in a sane run.
@@ -73,8 +73,7 @@ class Runner(object):
             cols = cols + extra_cols
             targets = targets + array('d', repeat(0.0, len(extra_rows)))
             weights = weights + extra_weights
-        order = list(range(len(rows)))
-        random.Random(seed).shuffle(order)
+        order = shuffled(len(rows), seed)
         step = (_FLAT_STEPS if self.flat else _STEPS)[self.adagrad]
         if self.model == 0:
             w, = self.vectors
@@ -90,6 +89,18 @@ class Runner(object):
                           self.dim)
             n = 2 * len(order)
         return 0.5 * total / max(n, 1)
+
+
+def shuffled(n, seed):
+    """``range(n)`` in a random order that is the same on every interpreter
+    (``random.shuffle`` draws differently on Python 2 and 3): Fisher-Yates
+    over the floats of ``Random(seed)``, whose stream is the same on both."""
+    order = list(range(n))
+    rand = random.Random(seed).random
+    for i in range(n - 1, 0, -1):
+        j = int(rand() * (i + 1))
+        order[i], order[j] = order[j], order[i]
+    return order
 
 
 def unigram_table(counts, power, size=1 << 20):
@@ -159,16 +170,24 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
     """One pass of per-pair updates with one AdaGrad accumulator per vector.
 
     The accumulator grows by the mean squared coordinate of the step, so it
-    matches the per-coordinate form when the coordinates are alike.
+    matches the per-coordinate form when the coordinates are alike.  The
+    squared norms it needs are kept up to date from the dot product
+    (``|v - s u|^2 = |v|^2 - 2 s <v, u> + s^2 |u|^2``) instead of being
+    recomputed: a step is then one dot product and two axpys, the fewest
+    passes over the coordinates (they are computed afresh every pass, so
+    rounding never accumulates beyond one epoch).
     """
     total = 0.0
     sqrt = math.sqrt
+    NW = [sum(map(mul, v, v)) for v in W]
+    NC = NW if C is W else [sum(map(mul, v, v)) for v in C]
     for k in order:
         i = rows[k]
         j = cols[k]
         vi = W[i]
         vj = C[j]
-        diff = sum(map(mul, vi, vj)) - targets[k]
+        dot = sum(map(mul, vi, vj))
+        diff = dot - targets[k]
         fdiff = weights[k] * diff
         if fdiff - fdiff != 0.0:
             continue
@@ -176,14 +195,21 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
         if not -MAX_STEP < fdiff < MAX_STEP:  # only reached when training diverges
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         f2 = fdiff * fdiff / dim
-        ai = GW[i] + f2 * sum(map(mul, vj, vj))
-        aj = GC[j] + f2 * sum(map(mul, vi, vi))
+        ni = NW[i]
+        nj = NC[j]
+        ai = GW[i] + f2 * nj
+        aj = GC[j] + f2 * ni
         GW[i] = ai
         GC[j] = aj
         si = eta * fdiff / sqrt(ai)
         sj = eta * fdiff / sqrt(aj)
         W[i] = list(map(sub, vi, map(mul, vj, repeat(si, dim))))
         C[j] = list(map(sub, vj, map(mul, vi, repeat(sj, dim))))
+        if i != j or C is not W:
+            NW[i] = ni - 2.0 * si * dot + si * si * nj
+            NC[j] = nj - 2.0 * sj * dot + sj * sj * ni
+        else:  # one vector, stepped twice: recompute
+            NW[i] = sum(map(mul, W[i], W[i]))
     return total
 
 

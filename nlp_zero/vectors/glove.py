@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """The simpler-GloVe solver: one vector per word, inner product = PMI.
 
 The model fits the PMI of a co-occurrence table with inner products, no
@@ -42,6 +43,12 @@ the benchmarks and several times cheaper per update in plain Python) or one
 per coordinate (``'coordinate'``, GloVe's form).  Runs are deterministic
 under ``seed`` (every epoch shuffles and samples from its own seed) and can
 be checkpointed after every epoch and resumed (``fit(checkpoint=...)``).
+
+Runs are deterministic under ``seed``, and the same on Python 2.7 and
+3.6–3.11 (the shuffle does not use ``random.shuffle``, which draws
+differently on Python 2 and 3); CPython 3.12 and later add floats in
+``sum()`` with compensation, and PyPy runs other kernels, so their vectors
+can differ in the last bits.
 
 Backends: ``'python'`` (standard library; on CPython each update is a few
 ``map`` calls over lists of floats, on PyPy plain index loops over flat

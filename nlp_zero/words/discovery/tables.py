@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """Count tables of packed n-grams, bounded in size.
 
 :class:`CountTable` is a ``Counter`` that keeps at most ``max_entries``
