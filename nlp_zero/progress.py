@@ -77,16 +77,20 @@ class Progress(object):
         out = self._out
         return not self.quiet and hasattr(out, 'isatty') and out.isatty()
 
-    def start(self, total=None, label=None):
+    def start(self, total=None, label=None, elapsed=0.0):
         """Begin a pass: reset the clock for rates and ETA.
 
         ``total`` is the amount of work expected (in ``unit``), or None when
-        it is unknown (no percentage then); ``label`` replaces the label.
+        it is unknown (no percentage then); ``label`` replaces the label;
+        ``elapsed`` is the time already spent on the work counted in the
+        ``done`` of :meth:`update` (a run of several passes: one rate, one
+        ETA for the whole).
         """
         if label is not None:
             self.label = label
         self.total = total
-        self._start = self._last = clock()
+        self._last = clock()
+        self._start = self._last - elapsed
 
     def update(self, done):
         """Redraw the progress line for ``done`` units of work so far.

@@ -19,6 +19,9 @@ from .._compat import PYPY, map, range, zip
 
 __all__ = ['Runner', 'negative_pairs', 'unigram_table', 'shuffled', 'MAX_STEP']
 
+#: Updates between two progress reports within an epoch.
+_REPORT_EVERY = 1 << 16
+
 #: Cap on ``f * (<v_i, v_j> - PMI)``, so that a diverging run (eta far too
 #: large) keeps finite vectors; never reached in a sane run.
 MAX_STEP = 100.0
@@ -65,7 +68,7 @@ class Runner(object):
             out.append(flat)
         return out
 
-    def epoch(self, seed, negatives=None):
+    def epoch(self, seed, negatives=None, report=None):
         rows, cols, targets, weights = self.rows, self.cols, self.targets, self.weights
         if negatives is not None:
             extra_rows, extra_cols, extra_weights = negatives
@@ -75,20 +78,28 @@ class Runner(object):
             weights = weights + extra_weights
         order = shuffled(len(rows), seed)
         step = (_FLAT_STEPS if self.flat else _STEPS)[self.adagrad]
-        if self.model == 0:
-            w, = self.vectors
-            g, = self.grads
-            total = step(w, w, g, g, order, rows, cols, targets, weights, self.eta, self.dim)
-            n = len(order)
-        else:
-            w, c = self.vectors
-            gw, gc = self.grads
-            total = step(w, c, gw, gc, order, rows, cols, targets, weights, self.eta,
-                         self.dim)
-            total += step(w, c, gw, gc, order, cols, rows, targets, weights, self.eta,
-                          self.dim)
-            n = 2 * len(order)
+        total = 0.0
+        w, c = self.vectors[0], self.vectors[-1]
+        gw, gc = self.grads[0], self.grads[-1]
+        norms = squared_norms(w, c) if step is _steps_row else None
+        for start in range(0, len(order), _REPORT_EVERY):  # (a progress report between parts)
+            part = order[start:start + _REPORT_EVERY]
+            total += step(w, c, gw, gc, part, rows, cols, targets, weights, self.eta, self.dim,
+                          norms)
+            if self.model != 0:
+                total += step(w, c, gw, gc, part, cols, rows, targets, weights, self.eta,
+                              self.dim, norms)
+            if report is not None:
+                report(start + len(part))
+        n = len(order) * (1 if self.model == 0 else 2)
         return 0.5 * total / max(n, 1)
+
+
+def squared_norms(W, C):
+    """The squared norms of the rows of ``W`` and of ``C`` (the same list
+    when they are the same table)."""
+    NW = [sum(map(mul, v, v)) for v in W]
+    return NW, NW if C is W else [sum(map(mul, v, v)) for v in C]
 
 
 def shuffled(n, seed):
@@ -138,7 +149,7 @@ def _split(flat, dim):
     return [flat[k:k + dim].tolist() for k in range(0, len(flat), dim)]
 
 
-def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """One pass of per-pair updates with one AdaGrad accumulator per coordinate."""
     total = 0.0
     sqrt = math.sqrt
@@ -166,7 +177,7 @@ def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, di
     return total
 
 
-def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """One pass of per-pair updates with one AdaGrad accumulator per vector.
 
     The accumulator grows by the mean squared coordinate of the step, so it
@@ -179,8 +190,7 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
     """
     total = 0.0
     sqrt = math.sqrt
-    NW = [sum(map(mul, v, v)) for v in W]
-    NC = NW if C is W else [sum(map(mul, v, v)) for v in C]
+    NW, NC = norms if norms is not None else squared_norms(W, C)
     for k in order:
         i = rows[k]
         j = cols[k]
@@ -213,7 +223,7 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
     return total
 
 
-def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """``_steps_coordinate`` on flat arrays with index loops: what PyPy's JIT compiles best."""
     total = 0.0
     sqrt = math.sqrt
@@ -245,7 +255,7 @@ def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, et
     return total
 
 
-def _flat_steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _flat_steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """``_steps_row`` on flat arrays with index loops (for PyPy)."""
     total = 0.0
     sqrt = math.sqrt
