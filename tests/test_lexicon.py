@@ -142,6 +142,11 @@ class LexiconFindingsTest(TempDirTestCase):
         for word in lexicon:
             self.assertTrue(-1e4 < lexicon.logp(word) <= 0)
 
+    def test_a_separator_that_only_split_knows_is_a_format_error(self):
+        # found by the hypothesis campaign: IndexError on "word<SP><VT><SP>count"
+        path = self.write_text('vt.txt', u'a 1\nb \x0b 5\n')
+        self.assert_refused(path, 2, ['no count'])
+
     def test_words_beginning_with_hash_survive_save_and_load(self):
         lexicon = Lexicon({u'#': 9, u'#标签': 5, u'# x': 2, u'c#': 1})
         path = self.path('hash.tsv')

@@ -308,9 +308,10 @@ def _parse_line(path, number, line):
         word, rest = parts[0], parts[1]
     if not word:
         raise FormatError(path, number, 'empty word in %r' % (_shown(line),))
+    rest = rest.split()  # a lone vertical tab or form feed is a separator to split() only
     if not rest:
         raise FormatError(path, number, 'no count after the word %r' % (_shown(word),))
-    rest = rest.split()[0]
+    rest = rest[0]
     try:
         count = int(rest)
     except ValueError:
