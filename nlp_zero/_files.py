@@ -1,10 +1,19 @@
-"""Safe file output: atomic saves and UTF-8 text to a path or stdout.
+"""Safe file input and output: bounded lines for the loaders, atomic saves
+and UTF-8 text to a path or stdout.
+
+Every loader reads its file through :func:`text_lines` (or
+:func:`read_line`), so that a file that is one endless line (``/dev/zero``,
+a binary blob given by mistake) is refused after :data:`MAX_LINE_BYTES`
+instead of filling memory, and so that every problem, from a missing file to
+a byte that does not decode, is one :class:`~nlp_zero.errors.FormatError`
+naming the file and the line.
 
 A save first writes a temporary file beside the target and renames it over
 the target only when everything was written, so an interrupted save (a full
 disk, Ctrl-C, a bug) never destroys the previous model file.
 """
 
+import codecs
 import contextlib
 import errno
 import io
@@ -13,6 +22,13 @@ import sys
 import tempfile
 
 from ._compat import PY2
+from .errors import FormatError
+from .text.decoders import is_text_encoding, is_wide_encoding
+
+#: Longest line a loader reads, in bytes: far more than any line of a model
+#: file holds (a 1,000-dimension vector in text is about 15 kB), little
+#: enough that a file of one endless line is refused at once.
+MAX_LINE_BYTES = 1 << 20
 
 
 def _replace(src, dst):
@@ -162,3 +178,93 @@ def open_output(path, encoding='utf-8'):
     else:
         with atomic_open(path, 'w', encoding=encoding) as out:
             yield out
+
+
+def open_input(path, what):
+    """``path`` opened for binary reading, or a FormatError saying what it
+    should have been (``what``: 'lexicon', 'templates' ...)."""
+    try:
+        return io.open(path, 'rb')
+    except (IOError, OSError) as exc:
+        raise FormatError(path, 0, 'cannot open the %s: %s' % (what, exc.strerror or exc))
+
+
+def read_line(f, path, number, limit=MAX_LINE_BYTES):
+    """The next line of the binary file ``f`` (b'' at the end), refused with a
+    FormatError naming line ``number`` when it is longer than ``limit`` bytes."""
+    try:
+        raw = f.readline(limit + 1)
+    except (IOError, OSError) as exc:
+        raise FormatError(path, number, 'cannot read: %s' % (exc.strerror or exc))
+    if len(raw) > limit and not raw.endswith(b'\n'):
+        raise FormatError(path, number, 'line longer than %d bytes: not a text file of this '
+                                        'kind' % limit)
+    return raw
+
+
+def text_lines(path, what, encoding='utf-8', errors='strict'):
+    """``(number, text)`` of the lines of ``path``, without line ends and
+    without a byte order mark at the start.
+
+    Only ``\n`` ends a line.  Each line is decoded on its own, so a bad byte
+    is reported on its line; UTF-16/32 files, where a newline is not one
+    byte, are decoded as a stream (an error then names the line reached).
+    """
+    _check_encoding(path, encoding)
+    if is_wide_encoding(encoding):
+        return _wide_text_lines(path, what, encoding, errors)
+    return _narrow_text_lines(path, what, encoding, errors)
+
+
+def _check_encoding(path, encoding):
+    try:
+        known = is_text_encoding(encoding)
+    except LookupError:
+        raise FormatError(path, 0, 'unknown encoding %r' % (encoding,))
+    if not known:
+        raise FormatError(path, 0, '%r is not a text encoding' % (encoding,))
+
+
+def _decode_failure(path, number, encoding, exc):
+    reason = getattr(exc, 'reason', None) or exc
+    shown = 'UTF-8' if codecs.lookup(encoding).name == 'utf-8' else encoding
+    return FormatError(path, number, 'not %s text (%s)' % (shown, reason))
+
+
+def _narrow_text_lines(path, what, encoding, errors):
+    with open_input(path, what) as f:
+        number = 0
+        while True:
+            raw = read_line(f, path, number + 1)
+            if not raw:
+                return
+            number += 1
+            try:
+                line = raw.decode(encoding, errors)
+            except UnicodeError as exc:
+                raise _decode_failure(path, number, encoding, exc)
+            if number == 1 and line.startswith(u'\ufeff'):
+                line = line[1:]
+            yield number, line.rstrip(u'\r\n')
+
+
+def _wide_text_lines(path, what, encoding, errors):
+    limit = MAX_LINE_BYTES  # characters here, which bounds the memory as well
+    with open_input(path, what) as raw:
+        f = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline='\n')
+        number = 0
+        while True:
+            try:
+                line = f.readline(limit + 1)
+            except UnicodeError as exc:
+                raise _decode_failure(path, number + 1, encoding, exc)
+            except (IOError, OSError) as exc:
+                raise FormatError(path, number + 1, 'cannot read: %s' % (exc.strerror or exc))
+            if not line:
+                return
+            number += 1
+            if len(line) > limit and not line.endswith(u'\n'):
+                raise FormatError(path, number, 'line longer than %d characters' % limit)
+            if number == 1 and line.startswith(u'\ufeff'):
+                line = line[1:]
+            yield number, line.rstrip(u'\r\n')

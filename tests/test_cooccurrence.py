@@ -3,6 +3,7 @@
 
 import math
 import random
+import re
 import unittest
 
 from nlp_zero._backend import BackendError
@@ -283,6 +284,31 @@ class FileTest(TempDirTestCase):
         with self.assertRaises(FormatError) as caught:
             Cooccurrence.load(self.path('bad.txt'))
         self.assertIn('line', str(caught.exception))
+
+    def test_counts_beyond_a_64_bit_counter_are_refused_with_their_line(self):
+        # found by the loader fuzz: they loaded, then PMI overflowed a float
+        table = Cooccurrence.count(LINES, min_count=1, window=2)
+        table.save(self.path('counts.txt'))
+        lines = self.read_text('counts.txt').split(u'\n')
+        huge = u'1' + u'0' * 400
+        word = lines[2].split(u'\t')
+        self.write_text('word.txt', u'\n'.join(lines[:2] + [u'\t'.join(word[:2] + [huge])] +
+                                               lines[3:]))
+        with self.assertRaises(FormatError) as caught:
+            Cooccurrence.load(self.path('word.txt'))
+        self.assertIn('word.txt, line 3', str(caught.exception))
+        header = re.sub(u'"tokens": [0-9]+', u'"tokens": ' + huge, lines[1])
+        self.write_text('tokens.txt', u'\n'.join([lines[0], header] + lines[2:]))
+        with self.assertRaises(FormatError) as caught:
+            Cooccurrence.load(self.path('tokens.txt'))
+        self.assertIn('tokens.txt, line 2', str(caught.exception))
+
+    def test_a_file_that_ends_before_its_header_names_no_missing_line(self):
+        path = self.write_text('one.txt', u'# nlp-zero cooccurrence 1\n')
+        with self.assertRaises(FormatError) as caught:
+            Cooccurrence.load(path)
+        self.assertEqual(caught.exception.line_number, 0)
+        self.assertIn('no header line', str(caught.exception))
 
 
 if __name__ == '__main__':

@@ -229,6 +229,56 @@ class DecodingTest(TempDirTestCase):
         self.assertEqual(corpus.lines_read, 5000)
 
 
+class EncodingFindingsTest(TempDirTestCase):
+    """Issue 13, item 7: encodings that cannot read the text are one clear error."""
+
+    def test_utf16_without_a_byte_order_mark_names_the_file(self):
+        path = self.write_bytes('u.txt', u'没有字节顺序标记\n第二行\n'.encode('utf-16-le'))
+        for errors in ('strict', 'replace', 'ignore'):
+            with self.assertRaises(CorpusError) as caught:
+                list(Corpus(path, encoding='utf-16', errors=errors))
+            self.assertIn('u.txt', str(caught.exception))
+            self.assertIn('utf-16-le', str(caught.exception))
+        self.assertEqual(list(Corpus(path, encoding='utf-16-le')), [u'没有字节顺序标记', u'第二行'])
+        path = self.write_bytes('u32.txt', u'文本\n'.encode('utf-32-be'))
+        with self.assertRaises(CorpusError):
+            list(Corpus(path, encoding='utf-32'))
+
+    def test_utf16_with_a_byte_order_mark_still_reads(self):
+        path = self.write_bytes('bom.txt', u'有标记\n'.encode('utf-16'))
+        self.assertEqual(list(Corpus(path, encoding='utf-16')), [u'有标记'])
+        self.assertEqual(list(Corpus(self.write_bytes('empty.txt', b''), encoding='utf-16')), [])
+
+    def test_codecs_that_are_not_text_encodings_are_refused_up_front(self):
+        path = self.write_text('a.txt', u'text\n')
+        for name in ('rot13', 'base64', 'hex', 'zlib', 'bz2', 'uu', 'quopri'):
+            with self.assertRaises(CorpusError) as caught:
+                Corpus(path, encoding=name)
+            self.assertIn('not a text encoding', str(caught.exception))
+
+    def test_a_codec_complaint_that_is_not_a_bad_byte_names_the_file(self):
+        path = self.write_bytes('idna.txt', b'a.xn--ab-.b\n')  # idna: does not round-trip
+        with self.assertRaises(CorpusError) as caught:
+            list(Corpus(path, encoding='idna'))
+        self.assertIn('idna.txt', str(caught.exception))
+
+    def test_archives_cut_anywhere_are_corpus_errors(self):
+        text = u''.join(u'第%d行\n' % i for i in range(200)).encode('utf-8')
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode='wb', mtime=0) as f:
+            f.write(text)
+        archives = [('cut.gz', buffer.getvalue()), ('cut.bz2', bz2.compress(text))]
+        if lzma is not None:
+            archives.append(('cut.xz', lzma.compress(text)))
+        for name, data in archives:
+            for end in sorted(set([1, 2, 3, 9, 10, 11, 30, len(data) - 9, len(data) - 5,
+                                   len(data) - 1])):
+                path = self.write_bytes(name, data[:end])
+                with self.assertRaises(CorpusError) as caught:
+                    list(Corpus(path))
+                self.assertIn(name, str(caught.exception))
+
+
 class BoundedModeTest(TempDirTestCase):
 
     def test_cut_prefers_whitespace(self):

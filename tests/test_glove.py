@@ -1,16 +1,21 @@
 # -*- coding: utf-8 -*-
 """The simpler-GloVe solver: learning, determinism, checkpoints, backends."""
 
+import io
+import json
 import math
 import os
 import random
+import struct
 import unittest
+import zlib
 
 from support import TempDirTestCase
 
 from nlp_zero import FormatError
 from nlp_zero.cooccurrence import Cooccurrence
 from nlp_zero.glove import SimplerGlove, suggest_dimension, weight_function
+from nlp_zero.vectors.checkpoint import load_checkpoint
 
 try:
     import numpy
@@ -114,6 +119,27 @@ class ShuffleTest(unittest.TestCase):
         self.assertEqual(sorted(shuffled(1000, 3)), list(range(1000)))
 
 
+class CachedNormsTest(unittest.TestCase):
+
+    def test_the_kept_norms_follow_the_vectors(self):
+        from array import array
+        from operator import mul
+        from nlp_zero.vectors import _glove_python as engine
+        rng = random.Random(2)
+        size, dim, pairs = 50, 8, 3000
+        vectors = [[rng.uniform(-0.5, 0.5) for _ in range(dim)] for _ in range(size)]
+        grads = [1.0] * size
+        rows = array('i', [rng.randrange(size) for _ in range(pairs)])
+        cols = array('i', [rng.randrange(size) for _ in range(pairs)])
+        targets = array('d', [rng.gauss(0, 1) for _ in range(pairs)])
+        weights = array('d', [rng.random() for _ in range(pairs)])
+        norms = engine.squared_norms(vectors, vectors)
+        engine._steps_row(vectors, vectors, grads, grads, list(range(pairs)), rows, cols,
+                          targets, weights, 0.1, dim, norms)
+        for v, kept in zip(vectors, norms[0]):
+            self.assertAlmostEqual(kept, sum(map(mul, v, v)), places=12)
+
+
 class PythonPathsTest(unittest.TestCase):
     """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
 
@@ -178,6 +204,99 @@ class CheckpointTest(TempDirTestCase):
         self.assertRaises(FormatError, SimplerGlove(dim=8, epochs=2, backend='python').fit,
                           TABLE, checkpoint=path)
         self.assertTrue(os.path.exists(path))
+
+
+class CheckpointFindingsTest(TempDirTestCase):
+    """Issue 13, items 8 and 10: a damaged checkpoint is refused, never trained from."""
+
+    def setUp(self):
+        TempDirTestCase.setUp(self)
+        self.ckpt = self.path('state.ckpt')
+        self.glove(2).fit(TABLE, checkpoint=self.ckpt)
+        with io.open(self.ckpt, 'rb') as f:
+            header, body = f.read().split(b'\n', 1)
+        self.header, self.body = json.loads(header.decode('utf-8')), body
+
+    @staticmethod
+    def glove(epochs):
+        return SimplerGlove(dim=4, epochs=epochs, seed=1, backend='python')
+
+    def write(self, header=None, body=None, reseal=False, raw_header=None):
+        header = dict(self.header, **(header or {}))
+        body = self.body if body is None else body
+        if reseal:
+            header['crc32'] = zlib.crc32(body) & 0xffffffff
+        line = raw_header if raw_header is not None else json.dumps(header).encode('utf-8')
+        self.write_bytes('state.ckpt', line + b'\n' + body)
+
+    def assert_refused(self, *words):
+        """The checkpoint is refused by the loader itself (a refused negative
+        epoch must not start 10**9 epochs, so fit() is not what is called)."""
+        glove = self.glove(2)
+        settings = glove.settings(4)
+        settings.update(words=len(TABLE.words), pairs=len(glove._training_data(TABLE)[0]))
+        state = glove._initial_state(len(TABLE.words), 4)
+        with self.assertRaises(FormatError) as caught:
+            load_checkpoint(self.ckpt, settings, state)
+        message = str(caught.exception)
+        self.assertIn('state.ckpt', message)
+        for word in words:
+            self.assertIn(word, message)
+
+    def test_the_saved_checkpoint_resumes(self):
+        self.assertIn('crc32', self.header)
+        self.glove(3).fit(TABLE, checkpoint=self.ckpt)
+
+    def test_headers_that_are_not_a_header(self):
+        for text in (b'[]', b'5', b'null', b'"x"', b'{}', b'{"format": 5}',
+                     b'[' * 100000 + b']' * 100000, b'{"a":' * 50000 + b'1' + b'}' * 50000):
+            self.write(raw_header=text)
+            self.assert_refused('line 1')
+
+    def test_epochs_that_are_not_an_epoch_of_this_run(self):
+        for epoch in ('"x"', '1e400', '-1', '-1000000000', 'true', '1.5', '[0]', 'null', '3'):
+            text = json.dumps(dict(self.header, epoch='@@')).replace('"@@"', epoch)
+            self.write(raw_header=text.encode('utf-8'))
+            self.assert_refused('line 1')
+        self.write({'epoch': 3, 'losses': [1.0, 1.0, 1.0]})  # beyond the run's 2 epochs
+        self.assert_refused('epoch 3')
+        header = dict(self.header)
+        del header['epoch']
+        self.write(raw_header=json.dumps(header).encode('utf-8'))
+        self.assert_refused('epoch')
+
+    def test_other_header_fields(self):
+        for change in ({'losses': None}, {'losses': [1.0, 'x']}, {'losses': [1.0]},
+                       {'arrays': [8.0]}, {'arrays': 'x'}, {'settings': 5}, {'crc32': -1},
+                       {'crc32': 'x'}):
+            self.write(change)
+            self.assert_refused('line 1')
+
+    def test_a_checkpoint_without_checksum_is_refused_with_the_reason(self):
+        header = dict(self.header, format='nlp-zero simpler-glove checkpoint 1')
+        del header['crc32']
+        self.write(raw_header=json.dumps(header).encode('utf-8'))
+        self.assert_refused('older', 'delete it')
+
+    def test_bodies_of_the_wrong_size_or_checksum(self):
+        self.write(body=self.body[:-8])
+        self.assert_refused('truncated')
+        self.write(body=self.body + b'\x00' * 8)
+        self.assert_refused('longer')
+        garbage = bytes(bytearray(random.Random(1).randrange(256) for _ in self.body))
+        self.write(body=garbage)
+        self.assert_refused('checksum')
+
+    def test_values_that_no_run_can_have_even_with_a_valid_checksum(self):
+        for value in (float('nan'), float('inf')):
+            self.write(body=struct.pack('<d', value) + self.body[8:], reseal=True)
+            self.assert_refused('not finite')
+        self.write(body=self.body[:-8] + struct.pack('<d', 0.5), reseal=True)
+        self.assert_refused('accumulators')
+
+    def test_a_header_of_one_endless_line_is_refused_at_once(self):
+        self.write_bytes('state.ckpt', b'\x00' * (3 << 20))
+        self.assert_refused('line 1', 'longer than')
 
 
 @unittest.skipIf(numpy is None, 'NumPy is not installed')

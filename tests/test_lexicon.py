@@ -5,7 +5,7 @@ import math
 import os
 import unittest
 
-from support import TempDirTestCase
+from support import TempDirTestCase, run_cli
 
 from nlp_zero import FormatError, Lexicon
 
@@ -111,6 +111,72 @@ class LexiconFileTest(TempDirTestCase):
             Lexicon.load(path)
         self.assertEqual(caught.exception.line_number, 3001)
         self.assertIn('big.tsv, line 3001', str(caught.exception))
+
+
+class LexiconFindingsTest(TempDirTestCase):
+    """Issue 13, items 6, 10 and 17."""
+
+    def assert_refused(self, path, line, words):
+        with self.assertRaises(FormatError) as caught:
+            Lexicon.load(path)
+        message = u'%s' % (caught.exception.args[0],)
+        self.assertIn(u'%s, line %d' % (path, line), message)
+        for word in words:
+            self.assertIn(word, message)
+
+    def test_a_count_that_overflows_a_float_is_refused_with_its_line(self):
+        self.assert_refused(self.write_text('big.tsv', u'a\t1\nb\t' + u'9' * 400 + u'\n'),
+                            2, ['2**63'])
+        self.assert_refused(self.write_text('big2.tsv', u'a\t0.5\nb\t1' + u'0' * 400 + u'\n'),
+                            2, ['2**63'])
+        self.assert_refused(self.write_text('big3.tsv', u'a 1e300\n'), 1, ['2**63'])
+
+    def test_a_count_whose_probability_is_zero_is_refused(self):
+        path = self.write_text('tiny.tsv', u'a\t1000000\nb\t1e-320\n')
+        self.assert_refused(path, 2, ['too small'])
+
+    def test_the_largest_counts_still_give_finite_log_probabilities(self):
+        path = self.write_text('max.tsv', u'a\t%d\nb\t%d\nc\t0.001\n' % ((1 << 63) - 1,
+                                                                              (1 << 63) - 1))
+        lexicon = Lexicon.load(path)
+        for word in lexicon:
+            self.assertTrue(-1e4 < lexicon.logp(word) <= 0)
+
+    def test_a_separator_that_only_split_knows_is_a_format_error(self):
+        # found by the hypothesis campaign: IndexError on "word<SP><VT><SP>count"
+        path = self.write_text('vt.txt', u'a 1\nb \x0b 5\n')
+        self.assert_refused(path, 2, ['no count'])
+
+    def test_words_beginning_with_hash_survive_save_and_load(self):
+        lexicon = Lexicon({u'#': 9, u'#标签': 5, u'# x': 2, u'c#': 1})
+        path = self.path('hash.tsv')
+        lexicon.save(path)
+        self.assertEqual(Lexicon.load(path), lexicon)
+
+    def test_comments_are_lines_with_hash_and_no_tab(self):
+        path = self.write_text('c.txt', u'# made by hand\n科学 6\n# more\n#标签\t2\n')
+        self.assertEqual(dict(Lexicon.load(path).items()), {u'科学': 6, u'#标签': 2})
+
+    def test_a_file_of_one_endless_line_is_refused_at_once(self):
+        path = self.write_bytes('endless.tsv', b'\x00' * (3 << 20))
+        self.assert_refused(path, 1, ['longer than'])
+        path = self.write_bytes('long.tsv', b'a\t1\n' + b'w' * (2 << 20) + b'\t1\n')
+        self.assert_refused(path, 2, ['longer than'])
+
+    def test_a_long_line_in_utf16_is_refused_too(self):
+        path = self.write_bytes('wide.tsv', (u'\ufeffa\t1\n' + u'w' * (2 << 20)).encode('utf-16-le'))
+        with self.assertRaises(FormatError) as caught:
+            Lexicon.load(path, encoding='utf-16')
+        self.assertIn('line 2', str(caught.exception))
+
+    def test_a_word_list_given_as_exclude_is_bounded_too(self):
+        corpus = self.write_text('corpus.txt', u'科学名著，中外科学名著。\n' * 50)
+        endless = self.write_bytes('endless.txt', b'w' * (3 << 20))
+        status, _, stderr = run_cli('discover', corpus, '--new-words', '--exclude', endless,
+                                    '--quiet')
+        self.assertEqual(status, 1)
+        self.assertIn(u'endless.txt, line 1', stderr)
+        self.assertEqual(len(stderr.strip().splitlines()), 1)
 
 
 if __name__ == '__main__':

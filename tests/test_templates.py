@@ -104,6 +104,19 @@ class TemplateSetTest(TempDirTestCase):
         path = self.write_bytes('t.tsv', u'\ufeff[X] 和 [X]\t3\r\n'.encode('utf-8'))
         self.assertEqual(TemplateSet.load(path)[u'[X] 和 [X]'], 3)
 
+    def test_a_file_of_one_endless_line_is_refused_at_once(self):
+        # issue 13, item 10: the line is refused after 1 MB, not read whole
+        path = self.write_bytes('endless.tsv', b'[X] a\t3\n' + b'\x00' * (3 << 20))
+        with self.assertRaises(FormatError) as caught:
+            TemplateSet.load(path)
+        self.assertIn('endless.tsv, line 2: line longer than', str(caught.exception))
+
+    def test_a_count_beyond_a_64_bit_counter_is_refused(self):
+        path = self.write_text('big.tsv', u'[X] a\t3\n[X] b\t' + u'9' * 400 + u'\n')
+        with self.assertRaises(FormatError) as caught:
+            TemplateSet.load(path)
+        self.assertIn('big.tsv, line 2', str(caught.exception))
+
 
 def question_corpus(lines=600, seed=7):
     """Lines of one-character words: three sentence patterns with random

@@ -156,6 +156,50 @@ class FileTest(TempDirTestCase):
         path = self.write_text('n.txt', u'2 2\na 1 2\nb 3 x\n')
         self.assertRaises(FormatError, WordVectors.load_word2vec_format, path)
 
+    def assert_refused(self, name, data, line, words=(), loader=None):
+        path = self.write_bytes(name, data)
+        with self.assertRaises(FormatError) as caught:
+            (loader or WordVectors.load_word2vec_format)(path)
+        message = str(caught.exception)
+        self.assertIn('%s, line %d' % (name, line), message)
+        for word in words:
+            self.assertIn(word, message)
+
+    def test_values_that_are_not_finite_are_refused_with_their_line(self):
+        # issue 13, item 12
+        for value in (b'nan', b'NaN', b'inf', b'-inf', b'Infinity', b'1e999'):
+            self.assert_refused('nan.txt', b'2 2\na 1 2\nb 3 ' + value + b'\n', 3,
+                                ['not a finite number'])
+            self.assert_refused('glove.txt', b'a 1 ' + value + b'\n', 1, ['not a finite'])
+
+    def test_tab_separated_vectors_are_refused_not_read_as_empty_vectors(self):
+        # issue 13, item 12: "a<TAB>1<TAB>2" used to be a word with no values
+        self.assert_refused('tabs.txt', b'a\t1\t2\nb\t3\t4\n', 1, ['tab'])
+        self.assert_refused('tabs2.txt', b'2 2\na\t1\t2\nb\t3\t4\n', 2, ['tab'])
+        self.assert_refused('words.txt', b'a\nb\n', 1, ['expected a word and some numbers'])
+
+    def test_a_header_without_a_vector_size_is_refused(self):
+        self.assert_refused('zero.txt', b'2 0\na\nb\n', 1, ['header'])
+        self.assert_refused('minus.txt', b'-2 3\na 1 2 3\n', 1, ['header'])
+
+    def test_files_of_one_endless_line_are_refused_at_once(self):
+        # issue 13, item 10: vectors, word pairs and analogies alike
+        endless = b'\x00' * (3 << 20)
+        self.assert_refused('v.txt', b'1 2\n' + endless, 2, ['longer than'])
+        self.assert_refused('ws.txt', endless, 1, ['longer than'], read_word_pairs)
+        self.assert_refused('an.txt', b': s\n' + endless, 2, ['longer than'], read_analogies)
+
+    def test_missing_files_are_format_errors_naming_them(self):
+        for loader in (WordVectors.load_word2vec_format, read_word_pairs, read_analogies):
+            with self.assertRaises(FormatError) as caught:
+                loader(self.path('nothing.txt'))
+            self.assertIn('nothing.txt', str(caught.exception))
+
+    def test_word_pair_scores_that_are_not_finite_are_refused(self):
+        for value in (b'nan', b'inf', b'1e999'):
+            self.assert_refused('ws.txt', b'a\tb\t1\nc\td\t' + value + b'\n', 2, ['finite'],
+                                read_word_pairs)
+
     def test_undecodable_bytes(self):
         path = self.write_bytes('u.txt', b'1 2\n\xff\xfe 1 2\n')
         self.assertRaises(FormatError, WordVectors.load_word2vec_format, path)
@@ -236,7 +280,7 @@ class CommandTest(TempDirTestCase):
         vectors = self.write_text('v.txt', u'3 2\na 1 2\nb 2 1\na 1 1\n')
         status, stdout, stderr = run_cli('similar', vectors, 'a')
         self.assertEqual(status, 1)
-        self.assertIn(u'the word a occurs twice (vector 3)', stderr)
+        self.assertIn(u'line 4: the word a occurs twice (first on line 2)', stderr)
 
     def test_evaluation_files_that_are_not_utf8_name_their_line(self):
         vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')

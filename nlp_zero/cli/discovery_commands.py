@@ -3,12 +3,11 @@
 
 from __future__ import division
 
-import io
 from argparse import ArgumentTypeError
 from collections import Counter
 
 from .._compat import clock
-from .._files import open_output
+from .._files import open_output, text_lines
 from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
 from ..counting.memory import default_memory
 from ..errors import NlpZeroError
@@ -149,13 +148,9 @@ def _known_words(paths):
 
 
 def _word_list(path):
-    try:
-        with io.open(path, encoding='utf-8') as f:
-            return [line.split()[0] for line in f if line.strip() and not line.startswith(u'#')]
-    except (IOError, OSError) as exc:
-        raise NlpZeroError('cannot read %s: %s' % (path, exc.strerror or exc))
-    except UnicodeDecodeError as exc:
-        raise NlpZeroError('%s is not UTF-8 text (%s)' % (path, exc.reason))
+    """The first field of each line (lines are bounded: FormatError beyond 1 MB)."""
+    return [line.split()[0] for _, line in text_lines(path, 'word list')
+            if line.strip() and not line.startswith(u'#')]
 
 
 def summary(finder, lexicon, seconds):

@@ -15,12 +15,12 @@ placeholders are written ``[X]``, and the count follows a TAB.
 
 from __future__ import division
 
-import io
 import math
 
 from .._compat import native_str, string_types, text_str, text_type
-from .._files import atomic_open
+from .._files import atomic_open, text_lines
 from ..errors import FormatError
+from ..words.lexicon import MAX_COUNT
 
 __all__ = ['Template', 'TemplateSet', 'PLACEHOLDER', 'PLACEHOLDER_TEXT', 'as_template_set']
 
@@ -241,33 +241,20 @@ class TemplateSet(object):
         """Read a file written by :meth:`save` (``items<TAB>count`` lines in
         ``encoding``; repeated templates have their counts added).
 
-        Blank lines are skipped; anything else malformed, or a file that
-        cannot be opened, raises :class:`~nlp_zero.errors.FormatError`
-        naming the file (and line), as :meth:`Lexicon.load` does.
+        Blank lines are skipped; anything else malformed (a count that is
+        not a whole number from 1 to 2**63 - 1 included), a line longer
+        than 1 MB, or a file that cannot be opened raises
+        :class:`~nlp_zero.errors.FormatError` naming the file (and line),
+        as :meth:`Lexicon.load` does.
         """
         result = cls()
-        try:
-            f = io.open(path, 'rb')
-        except (IOError, OSError) as exc:
-            raise FormatError(path, 0, 'cannot open templates: %s' % (exc.strerror or exc))
-        # Lines are decoded one by one so that a bad byte is reported on its line.
-        with f:
-            for number, raw in enumerate(f, 1):
-                try:
-                    line = raw.decode(encoding)
-                except UnicodeDecodeError as exc:
-                    raise FormatError(path, number, 'not %s text (%s)' % (encoding, exc.reason))
-                result._add_line(path, number, line)
+        counts = result._counts
+        for number, line in text_lines(path, 'templates', encoding):
+            if line.strip():
+                template, count = _parse_line(path, number, line)
+                counts[template] = counts.get(template, 0) + count
+                result._total += count
         return result
-
-    def _add_line(self, path, number, line):
-        line = line.rstrip(u'\r\n')
-        if number == 1 and line.startswith(u'\ufeff'):
-            line = line[1:]
-        if line.strip():
-            template, count = _parse_line(path, number, line)
-            self._counts[template] = self._counts.get(template, 0) + count
-            self._total += count
 
     def save(self, path):
         """Write the templates, most frequent first, atomically."""
@@ -280,6 +267,11 @@ def _rank_key(pair):
     return (-pair[1], pair[0].to_line())
 
 
+def _shown(text, size=40):
+    """``text`` cut for an error message (a damaged file can hold a 1 MB line)."""
+    return text if len(text) <= size else text[:size] + u'...'
+
+
 def _parse_line(path, number, line):
     fields = line.split(u'\t')
     if len(fields) != 2:
@@ -289,20 +281,22 @@ def _parse_line(path, number, line):
     try:
         count = int(count.strip())
     except ValueError:
-        raise FormatError(path, number, 'the count %r is not a whole number' % (count,))
-    if count < 1:
-        raise FormatError(path, number, 'the count must be at least 1, not %d' % count)
+        raise FormatError(path, number, 'the count %r is not a whole number' % (_shown(count),))
+    if not 1 <= count <= MAX_COUNT:
+        raise FormatError(path, number, 'the count must be from 1 to 2**63 - 1, not %s'
+                          % _shown(str(count)))
     try:
         items = _split_line(text)
     except ValueError:
-        raise FormatError(path, number, 'items must be separated by single spaces: %r' % (text,))
+        raise FormatError(path, number, 'items must be separated by single spaces: %r'
+                          % (_shown(text),))
     for first, second in zip(items, items[1:]):
         if first is PLACEHOLDER and second is PLACEHOLDER:
-            raise FormatError(path, number, 'two placeholders in a row: %r' % (text,))
+            raise FormatError(path, number, 'two placeholders in a row: %r' % (_shown(text),))
     try:
         return Template(items), count
-    except (TypeError, ValueError) as exc:
-        raise FormatError(path, number, str(exc))
+    except (TypeError, ValueError):
+        raise FormatError(path, number, 'not a template: %r' % (_shown(text),))
 
 
 def as_template_set(obj):

@@ -17,7 +17,7 @@ import tempfile
 from .._compat import SURROGATES, stdin_bytes, string_types, text_type
 from ..errors import CorpusError
 from .decoders import (READ_ERRORS, LineDecoder, WideDecoder, cut_line, decode_error,
-                       is_wide_encoding, open_compressed)
+                       is_text_encoding, is_wide_encoding, open_compressed)
 
 __all__ = ['Corpus', 'as_corpus']
 
@@ -86,9 +86,12 @@ class Corpus(object):
         if errors not in ('strict', 'replace', 'ignore'):
             raise CorpusError("errors must be 'strict', 'replace' or 'ignore', not %r" % (errors,))
         try:
-            codecs.lookup(encoding)
+            text = is_text_encoding(encoding)
         except LookupError:
             raise CorpusError('unknown encoding %r' % (encoding,))
+        if not text:
+            raise CorpusError('%r is not a text encoding (it turns bytes into bytes); give the '
+                              'encoding of the text, e.g. utf-8' % (encoding,))
         if max_line_chars is not None and int(max_line_chars) < 1:
             raise CorpusError('max_line_chars must be a positive number of characters')
         self.encoding = encoding
@@ -326,7 +329,7 @@ class Corpus(object):
                     raise CorpusError('%s: cannot read: %s' % (source.name, exc))
                 if spool is not None:
                     spool.write(block)
-                for line in decoder.feed(block):
+                for line in self._feed(decoder.feed, block, source.name):
                     if bound is not None and len(line) > bound:
                         for piece in cut_line(line, bound):
                             yield piece, position
@@ -361,14 +364,26 @@ class Corpus(object):
                     spool.write(block)
                 if not block:
                     break
-                for line in reader.feed(block):
+                for line in self._feed(reader.feed, block, source.name):
                     yield line, position
-            for line in reader.finish():
+            for line in self._feed(reader.finish, None, source.name):
                 yield line, position
         finally:
             self._close(stream, raw)
         if spool is not None:
             self._finish_spool(source, spool)
+
+    def _feed(self, feed, block, name):
+        """The lines of ``feed(block)`` (``feed()`` when block is None).
+
+        Bad bytes are reported by the decoders with their line; what else a
+        codec can raise (``idna`` on an empty label, ``utf-16`` without a
+        byte order mark on some Pythons) becomes a CorpusError naming the file.
+        """
+        try:
+            return feed() if block is None else feed(block)
+        except UnicodeError as exc:
+            raise CorpusError('%s: cannot decode the text as %s: %s' % (name, self.encoding, exc))
 
     def _decode_line(self, data, name, line_number, offset):
         """Decode one line's bytes, counting (or refusing) undecodable ones."""

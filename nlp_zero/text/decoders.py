@@ -15,17 +15,20 @@ import bz2
 import codecs
 import gzip
 import io
+import struct
 import zlib
 
 from .._compat import PY2, lzma
 from ..errors import CorpusError
 
-__all__ = ['open_compressed', 'is_wide_encoding', 'LineDecoder', 'WideDecoder', 'cut_line',
+__all__ = ['open_compressed', 'is_wide_encoding', 'is_text_encoding', 'LineDecoder', 'WideDecoder', 'cut_line',
            'decode_error', 'READ_ERRORS']
 
 # What reading a damaged file can raise (corrupt compressed data included).
-READ_ERRORS = (IOError, OSError, EOFError, zlib.error) + (
-    (lzma.LZMAError,) if lzma is not None else ())
+# Python 2's gzip also raises struct.error on a truncated trailer and
+# TypeError (from ord('')) on a truncated header.
+READ_ERRORS = (IOError, OSError, EOFError, zlib.error, struct.error) + (
+    (lzma.LZMAError,) if lzma is not None else ()) + ((TypeError,) if PY2 else ())
 
 
 def open_compressed(path):
@@ -56,8 +59,26 @@ def open_compressed(path):
 
 
 def is_wide_encoding(encoding):
+    """True for UTF-16/32, where a newline is not the byte ``\\n``."""
     name = codecs.lookup(encoding).name
     return name.startswith(('utf-16', 'utf-32', 'utf_16', 'utf_32'))
+
+
+#: The codecs that turn bytes into bytes or text into text (base64, rot13
+#: ...), for the Pythons whose codec records do not say so themselves.
+_NOT_TEXT = ('base64', 'bz2', 'hex', 'quopri', 'rot-13', 'uu', 'zlib')
+
+
+def is_text_encoding(encoding):
+    """False for a codec that is not a text encoding (``base64``, ``rot13``,
+    ``zlib`` ...): decoding a file with it gives bytes or nonsense, not text.
+    Raises LookupError for an unknown encoding."""
+    info = codecs.lookup(encoding)
+    known = getattr(info, '_is_text_encoding', None)
+    if known is not None:
+        return bool(known)
+    name = info.name.replace('_codec', '').replace('_', '-')
+    return name not in _NOT_TEXT
 
 
 def decode_error(name, line_number, offset, exc, encoding):
@@ -168,6 +189,12 @@ class LineDecoder(object):
         self.long_line = None
 
 
+#: Encodings that need a byte order mark, with its size.
+_BOM_ENCODINGS = {'utf-16': 2, 'utf-32': 4}
+_BOMS = {2: (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+         4: (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)}
+
+
 class WideDecoder(object):
     """Turns blocks of UTF-16/32 bytes into lines, reporting bad bytes by line.
 
@@ -186,10 +213,17 @@ class WideDecoder(object):
         self.pending = u''      # text of the unfinished line
         self.last_bad = 0       # the last line counted in bad_lines
         self.at_start = True
+        # 'utf-16' and 'utf-32' take their byte order from a BOM: the first bytes
+        # are held until they can be checked
+        self.head = b'' if codecs.lookup(corpus.encoding).name in _BOM_ENCODINGS else None
 
     def feed(self, block):
         """The lines completed by ``block`` (an empty block ends the text)."""
         final = not block
+        if self.head is not None:
+            block = self._check_bom(block, final)
+            if block is None:
+                return []
         text = self._decode(block, final)
         if self.at_start and text:
             self.at_start = False
@@ -205,6 +239,22 @@ class WideDecoder(object):
         if u'\r' in text:
             lines = [line[:-1] if line.endswith(u'\r') else line for line in lines]
         return lines
+
+    def _check_bom(self, block, final):
+        """``block`` with the held first bytes in front once there are enough
+        to check the byte order mark (None until then); CorpusError without one."""
+        head = self.head + block
+        size = _BOM_ENCODINGS[codecs.lookup(self.corpus.encoding).name]
+        if len(head) < size and not final:
+            self.head = head
+            return None
+        self.head = None
+        if head and not head.startswith(_BOMS[size]):
+            raise CorpusError('%s: the text has no byte order mark, so %s cannot tell its byte '
+                              'order; give the encoding with it: %s-le or %s-be'
+                              % (self.name, self.corpus.encoding, self.corpus.encoding,
+                                 self.corpus.encoding))
+        return head
 
     def _decode(self, data, final):
         decoder = self.decoder

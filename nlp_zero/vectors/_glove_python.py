@@ -215,11 +215,13 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norm
         sj = eta * fdiff / sqrt(aj)
         W[i] = list(map(sub, vi, map(mul, vj, repeat(si, dim))))
         C[j] = list(map(sub, vj, map(mul, vi, repeat(sj, dim))))
-        if i != j or C is not W:
-            NW[i] = ni - 2.0 * si * dot + si * si * nj
-            NC[j] = nj - 2.0 * sj * dot + sj * sj * ni
-        else:  # one vector, stepped twice: recompute
-            NW[i] = sum(map(mul, W[i], W[i]))
+        ni, nj = ni - 2.0 * si * dot + si * si * nj, nj - 2.0 * sj * dot + sj * sj * ni
+        if i == j and C is W or ni - ni != 0.0 or nj - nj != 0.0:
+            # one vector stepped twice, or overflow: compute them afresh
+            ni = sum(map(mul, W[i], W[i]))
+            nj = sum(map(mul, C[j], C[j]))
+        NW[i] = ni
+        NC[j] = nj
     return total
 
 

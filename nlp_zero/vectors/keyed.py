@@ -19,7 +19,6 @@ the whole-vocabulary scans run in :mod:`._keyed_numpy`.
 
 from __future__ import division
 
-import io
 import math
 from array import array
 from collections import namedtuple
@@ -28,7 +27,7 @@ from operator import add, mul, sub
 
 from .._backend import numpy_or_none
 from .._compat import map, range, string_types, zip
-from .._files import atomic_open
+from .._files import MAX_LINE_BYTES, atomic_open, text_lines
 from ..errors import FormatError
 from . import metrics
 
@@ -40,6 +39,12 @@ WordPairsResult = namedtuple('WordPairsResult', 'pearson spearman coverage used 
 #: ``evaluate_word_analogies``: accuracy over the covered questions and per section
 #: (``[(name, correct, covered, total)]``).
 AnalogyResult = namedtuple('AnalogyResult', 'accuracy sections coverage correct used total')
+
+
+#: Limits of a word2vec header: a count of words a 64-bit counter holds, and
+#: as many values as a line can hold (two bytes each: a digit and a space).
+_MAX_WORDS = (1 << 63) - 1
+_MAX_DIM = MAX_LINE_BYTES // 2
 
 
 def _norm(v):
@@ -366,53 +371,79 @@ class WordVectors(object):
         """Read the word2vec text format, or GloVe's header-less text format.
 
         ``limit`` reads only the first words; ``unicode_errors`` is passed to
-        the decoder (gensim's option).  A malformed or truncated file raises
-        FormatError naming the line.
+        the decoder (gensim's option).  Fields are separated by single
+        spaces.  A malformed or truncated file (a line with a tab, another
+        number of values or a value that is not a finite number, a word
+        listed twice, a line longer than 1 MB ...) raises FormatError naming
+        the file and the line.
         """
-        words, rows = [], []
+        words, rows, seen = [], [], {}
         dim = expected = None
-        with io.open(path, 'rb') as f:
-            for number, raw in enumerate(f, 1):
-                try:
-                    line = raw.decode(encoding, unicode_errors).rstrip(u'\r\n')
-                except UnicodeDecodeError as exc:
-                    raise FormatError(path, number, 'undecodable bytes (%s); try '
-                                                    'unicode_errors="replace"' % exc.reason)
-                fields = line.rstrip().split(u' ')
-                if number == 1 and no_header is not True and len(fields) == 2:
-                    try:
-                        expected, dim = int(fields[0]), int(fields[1])
-                        continue
-                    except ValueError:
-                        pass
-                if limit is not None and len(words) >= limit:
-                    break
-                if not line.strip():
+        number = 0
+        for number, line in text_lines(path, 'vectors file', encoding, unicode_errors):
+            if number == 1 and no_header is not True:
+                header = _word2vec_header(path, line)
+                if header is not None:
+                    expected, dim = header
                     continue
-                word, values = fields[0], fields[1:]
-                if dim is None:
-                    dim = len(values)
-                if len(values) != dim or not word:
-                    raise FormatError(path, number, 'expected a word and %d numbers, got %d '
-                                                    'fields' % (dim, len(fields)))
-                try:
-                    rows.append(array('d', map(float, values)))
-                except ValueError:
-                    raise FormatError(path, number, 'a vector value is not a number')
-                words.append(word)
+            if limit is not None and len(words) >= limit:
+                break
+            if not line.strip():
+                continue
+            word, row = _vector_line(path, number, line, dim)
+            if word in seen:
+                raise FormatError(path, number, 'the word %s occurs twice (first on line %d)'
+                                  % (word[:40], seen[word]))
+            seen[word] = number
+            dim = len(row)
+            words.append(word)
+            rows.append(row)
         if expected is not None and len(words) < expected and (limit is None or
                                                               len(words) < limit):
             raise FormatError(path, number if words else 1,
                               'truncated file: the header announces %d words, found %d' % (
                                   expected, len(words)))
-        if len(set(words)) != len(words):
-            seen = set()
-            for n, word in enumerate(words):
-                if word in seen:
-                    raise FormatError(path, 0, 'the word %s occurs twice (vector %d)'
-                                      % (word, n + 1))
-                seen.add(word)
         return cls(words, rows) if rows else cls(words, [], dim=dim or 0)
+
+
+def _word2vec_header(path, line):
+    """``(words, dim)`` of a word2vec header line, or None when the line is
+    not one (GloVe's format has none)."""
+    fields = line.rstrip().split(u' ')
+    if len(fields) != 2:
+        return None
+    try:
+        expected, dim = int(fields[0]), int(fields[1])
+    except ValueError:
+        return None
+    if not 0 <= expected <= _MAX_WORDS or not 1 <= dim <= _MAX_DIM:
+        raise FormatError(path, 1, 'the header "%s" does not give a number of words and a '
+                                   'vector size from 1 to %d' % (line[:40], _MAX_DIM))
+    return expected, dim
+
+
+def _vector_line(path, number, line, dim):
+    """``(word, array of values)`` of one line of a word2vec/GloVe text file."""
+    line = line.rstrip()
+    if u'\t' in line:
+        raise FormatError(path, number, 'a tab between the fields: the word2vec text format '
+                                        'separates them with single spaces')
+    fields = line.split(u' ')
+    word, values = fields[0], fields[1:]
+    if not word or not values or dim is not None and len(values) != dim:
+        raise FormatError(path, number, 'expected a word and %s numbers, got %d fields' % (
+            dim or 'some', len(fields)))
+    try:
+        row = array('d', map(float, values))
+    except ValueError:
+        raise FormatError(path, number, 'a vector value is not a number')
+    total = sum(row)
+    if total - total != 0:  # an inf or a NaN (or values whose sum overflows)
+        for value in row:
+            if value - value != 0:
+                raise FormatError(path, number, 'the vector value %r is not a finite number'
+                                  % value)
+    return word, row
 
 
 def _column_sums(rows, dim):

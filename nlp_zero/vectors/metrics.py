@@ -7,10 +7,10 @@ Pure Python; the vector side of the evaluation (which pairs are covered,
 
 from __future__ import division
 
-import io
 import math
 
 from .._compat import zip
+from .._files import text_lines
 from ..errors import FormatError
 
 __all__ = ['pearson', 'spearman', 'ranks', 'read_word_pairs', 'read_analogies']
@@ -56,30 +56,16 @@ def spearman(xs, ys):
     return pearson(ranks(list(xs)), ranks(list(ys)))
 
 
-def _data_lines(path):
-    """``(line_number, text)`` of a UTF-8 data file, without BOM and line ends.
-
-    Lines are decoded one by one so that bytes that are not UTF-8 raise a
-    FormatError naming their line, not a bare UnicodeDecodeError.
-    """
-    with io.open(path, 'rb') as f:
-        for number, raw in enumerate(f, 1):
-            try:
-                line = raw.decode('utf-8-sig' if number == 1 else 'utf-8')
-            except UnicodeDecodeError as exc:
-                raise FormatError(path, number, 'not UTF-8 text (%s)' % exc.reason)
-            yield number, line.rstrip(u'\r\n')
-
-
 def read_word_pairs(path):
     """``[(word1, word2, score)]`` of a similarity file (wordsim353, SimLex ...).
 
     Fields are separated by tabs (or any whitespace); empty lines and lines
-    starting with ``#`` are skipped; a line with a non-numeric score raises
-    FormatError naming it (except a first line that is a header).
+    starting with ``#`` are skipped; a line with a score that is not a
+    finite number or an empty word raises FormatError naming it (except a
+    first line that is a header), as does a file that cannot be read.
     """
     pairs = []
-    for number, line in _data_lines(path):
+    for number, line in text_lines(path, 'word-pair file'):
         if not line.strip() or line.lstrip().startswith(u'#'):
             continue
         fields = line.split(u'\t') if u'\t' in line else line.split()
@@ -90,18 +76,24 @@ def read_word_pairs(path):
         except ValueError:
             if not pairs:
                 continue  # a header such as "Word 1<TAB>Word 2<TAB>Human (mean)"
-            raise FormatError(path, number, 'the score %r is not a number' % fields[2])
-        pairs.append((fields[0].strip(), fields[1].strip(), score))
+            raise FormatError(path, number, 'the score %r is not a number' % fields[2][:30])
+        if math.isinf(score) or math.isnan(score):
+            raise FormatError(path, number, 'the score %r is not a finite number' % fields[2][:30])
+        first, second = fields[0].strip(), fields[1].strip()
+        if not first or not second:
+            raise FormatError(path, number, 'a word is empty')
+        pairs.append((first, second, score))
     return pairs
 
 
 def read_analogies(path):
     """``[(section, [(a, b, c, d), ...])]`` of an analogy file (Google format).
 
-    ``: name`` lines open a section; other lines hold four words.
+    ``: name`` lines open a section; other lines hold four words (else a
+    FormatError names the line).
     """
     sections = []
-    for number, line in _data_lines(path):
+    for number, line in text_lines(path, 'analogy file'):
         if not line.strip():
             continue
         if line.startswith(u':'):

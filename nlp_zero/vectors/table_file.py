@@ -10,20 +10,18 @@ The loader refuses anything else with a :class:`~nlp_zero.errors.FormatError`
 naming the file and line, before a bad value can reach training.
 """
 
-import io
 import json
 import math
+import numbers
 
 from .._compat import text_type, zip
-from .._files import atomic_open
+from .._files import atomic_open, text_lines
 from ..errors import FormatError
+from ..words.lexicon import MAX_COUNT
 
 __all__ = ['save_table', 'load_table', 'MAGIC']
 
 MAGIC = u'# nlp-zero cooccurrence 1'
-
-#: Longest line the loader reads (a word, two ids and a count fit many times).
-_MAX_LINE_BYTES = 1 << 20
 
 
 def save_table(table, path):
@@ -46,26 +44,15 @@ def save_table(table, path):
             write(fmt % (i, j, c))
 
 
-def _lines(path):
-    """``(number, text)`` of the lines of ``path``, decoded one by one."""
-    try:
-        f = io.open(path, 'rb')
-    except (IOError, OSError) as exc:
-        raise FormatError(path, 0, 'cannot open the co-occurrence table: %s'
-                          % (exc.strerror or exc))
-    with f:
-        number = 0
-        while True:
-            raw = f.readline(_MAX_LINE_BYTES + 1)
-            if not raw:
-                return
-            number += 1
-            if len(raw) > _MAX_LINE_BYTES:
-                raise FormatError(path, number, 'line longer than %d bytes' % _MAX_LINE_BYTES)
-            try:
-                yield number, raw.decode('utf-8').rstrip(u'\r\n')
-            except UnicodeDecodeError as exc:
-                raise FormatError(path, number, 'not UTF-8 text (%s)' % exc.reason)
+def _whole(value, low, high):
+    """True when ``value`` is a JSON whole number from ``low`` to ``high``."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and \
+        low <= value <= high
+
+
+def _shown(value):
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + '...'
 
 
 def _header(path, text):
@@ -77,34 +64,42 @@ def _header(path, text):
         raise FormatError(path, 2, 'bad header line (expected "# {...}" with the window)')
     window = header.get('window')
     weighted = header.get('distance_weighting', False)
-    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 1 << 30:
-        raise FormatError(path, 2, 'the window must be a whole number from 1, not %r' % (window,))
+    if not _whole(window, 1, 1 << 30):
+        raise FormatError(path, 2, 'the window must be a whole number from 1, not %s'
+                          % _shown(window))
     if not isinstance(weighted, bool):
         raise FormatError(path, 2, 'distance_weighting must be true or false')
     for key in ('tokens', 'words', 'pairs'):
         value = header.get(key, 0)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise FormatError(path, 2, '%s must be a whole number, not %r' % (key, value))
+        if not _whole(value, 0, MAX_COUNT):
+            raise FormatError(path, 2, '%s must be a whole number from 0 to 2**63 - 1, not %s'
+                              % (key, _shown(value)))
     return header, window, weighted
 
 
 def _count(path, number, text, weighted, zero=False):
+    """A count field: positive (or 0 when ``zero``), finite, at most MAX_COUNT."""
     try:
         value = float(text) if weighted else int(text)
     except (ValueError, OverflowError):
         raise FormatError(path, number, 'the count %r is not a number' % text[:30])
     if not (value > 0 or zero and value == 0) or (weighted and math.isinf(value)):
         raise FormatError(path, number, 'the count %r is not a positive number' % text[:30])
+    if value > MAX_COUNT:
+        raise FormatError(path, number, 'the count %r is larger than 2**63 - 1' % text[:30])
     return value
 
 
 def load_table(cls, path):
     """Read a table written by :func:`save_table` as a ``cls`` (Cooccurrence)."""
-    lines = _lines(path)
+    lines = text_lines(path, 'co-occurrence table')
     first = next(lines, (1, u''))[1]
-    if first.lstrip(u'\ufeff') != MAGIC:
+    if first != MAGIC:
         raise FormatError(path, 1, 'not an nlp-zero co-occurrence file')
-    header, window, weighted = _header(path, next(lines, (2, u''))[1])
+    second = next(lines, None)
+    if second is None:
+        raise FormatError(path, 0, 'truncated file: no header line after the first line')
+    header, window, weighted = _header(path, second[1])
     vocabulary, seen, pairs = [], set(), {}
     size = stride = None
     bad = 'expected "w<TAB>word<TAB>count" or "p<TAB>i<TAB>j<TAB>count", got %r'

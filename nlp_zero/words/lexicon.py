@@ -16,20 +16,23 @@ changed (a bounded journal) so the tokenizer can update only those.
 
 from __future__ import division
 
-import io
 import math
 import re
 from heapq import nsmallest
 
 from .._compat import iteritems, text_type
-from .._files import atomic_open
+from .._files import atomic_open, text_lines
 from ..errors import FormatError
-from ..text.decoders import is_wide_encoding
 
 __all__ = ['Lexicon']
 
 _SEPARATOR = re.compile(u'\t| +')
 _INFINITY = float('inf')
+
+#: The largest count a lexicon file may give a word: what a 64-bit counter
+#: holds, far beyond any count of real text.  A larger one is a damaged file
+#: (a 400-digit number overflows the floats that probabilities are made of).
+MAX_COUNT = (1 << 63) - 1
 
 
 def _sort_key(item):
@@ -238,37 +241,36 @@ class Lexicon(object):
         """Read a lexicon file: ``word<TAB>count`` lines (the format of
         :meth:`save`) or the original nlp-zero's ``word count`` lines.
 
-        Blank lines and lines starting with ``#`` are skipped; the counts of
-        a word listed twice are added.  A line that has no count, or a count
-        that is not a non-negative number, bytes that are not ``encoding``
-        text, or a file that cannot be opened raise a :class:`FormatError`
-        naming the file (and line).
+        Blank lines are skipped, and so are comments: lines that start with
+        ``#`` and hold no TAB.  On a line with a TAB, ``#`` begins a word;
+        every line :meth:`save` writes holds one, so every saved word reads
+        back, ``#`` words included (only in the space-separated format can a
+        word not begin with ``#``).  The counts of a word listed twice are
+        added.
+
+        A line without a count, a count that is not a number from 0 to
+        :data:`MAX_COUNT` (or so small beside the total that its probability
+        is 0 in floating point), bytes that are not ``encoding`` text, a line
+        longer than 1 MB, or a file that cannot be opened raise a
+        :class:`FormatError` naming the file (and line).
         """
         lexicon = cls()
         counts = lexicon._counts
         total = 0
-        try:
-            f = io.open(path, 'r', encoding=encoding)
-        except (IOError, OSError) as exc:
-            raise FormatError(path, 0, 'cannot open lexicon: %s' % (exc.strerror or exc))
-        with f:
-            number = 0
-            try:
-                for number, line in enumerate(f, 1):
-                    line = line.rstrip(u'\r\n')
-                    if number == 1 and line.startswith(u'\ufeff'):
-                        line = line[1:]
-                    if not line.strip() or line.startswith(u'#'):
-                        continue
-                    word, count = _parse_line(path, number, line)
-                    if count:
-                        old = counts.get(word, 0)
-                        counts[word] = old + count
-                        total += count
-            except UnicodeDecodeError as exc:
-                # the text reader decodes ahead in blocks: find the bad line itself
-                number = _first_bad_line(path, encoding) or number + 1
-                raise FormatError(path, number, 'not %s text (%s)' % (encoding, exc.reason))
+        smallest = None  # (count, line number) of the least frequent word
+        for number, line in text_lines(path, 'lexicon', encoding):
+            if not line.strip() or line.startswith(u'#') and u'\t' not in line:
+                continue
+            word, count = _parse_line(path, number, line)
+            if count:
+                counts[word] = counts.get(word, 0) + count
+                total += count
+                if smallest is None or count < smallest[0]:
+                    smallest = (count, number)
+        if smallest is not None and not smallest[0] / total > 0:
+            raise FormatError(path, smallest[1], 'the count %r is too small beside the total '
+                                                 'count: its probability is 0 in floating point'
+                                                 % (smallest[0],))
         lexicon._total = total
         return lexicon
 
@@ -283,24 +285,15 @@ class Lexicon(object):
                 out.write(u'%s\t%s\n' % (word, _format_count(count)))
 
 
-def _first_bad_line(path, encoding):
-    """Number of the first line of ``path`` that does not decode, or None
-    when lines cannot be told apart in bytes (UTF-16/32)."""
-    if is_wide_encoding(encoding):
-        return None
-    with io.open(path, 'rb') as f:
-        for number, raw in enumerate(f, 1):
-            try:
-                raw.decode(encoding)
-            except UnicodeDecodeError:
-                return number
-    return None
-
-
 def _format_count(count):
     if isinstance(count, float) and count.is_integer():
         return text_type(int(count))
     return text_type(count) if not isinstance(count, float) else repr(count)
+
+
+def _shown(text, size=40):
+    """``text`` cut for an error message (a damaged file can hold a 1 MB word)."""
+    return text if len(text) <= size else text[:size] + u'...'
 
 
 def _parse_line(path, number, line):
@@ -311,23 +304,28 @@ def _parse_line(path, number, line):
     else:  # the original's "word count" (one or more spaces)
         parts = _SEPARATOR.split(line.strip())
         if len(parts) < 2:
-            raise FormatError(path, number, 'expected "word<TAB>count", got %r' % (line,))
+            raise FormatError(path, number, 'expected "word<TAB>count", got %r' % (_shown(line),))
         word, rest = parts[0], parts[1]
     if not word:
-        raise FormatError(path, number, 'empty word in %r' % (line,))
+        raise FormatError(path, number, 'empty word in %r' % (_shown(line),))
+    rest = rest.split()  # a lone vertical tab or form feed is a separator to split() only
     if not rest:
-        raise FormatError(path, number, 'no count after the word %r' % (word,))
-    rest = rest.split()[0]
+        raise FormatError(path, number, 'no count after the word %r' % (_shown(word),))
+    rest = rest[0]
     try:
         count = int(rest)
     except ValueError:
         try:
             count = float(rest)
         except ValueError:
-            raise FormatError(path, number, 'the count %r of %r is not a number' % (rest, word))
+            raise FormatError(path, number, 'the count %r of %r is not a number'
+                              % (_shown(rest), _shown(word)))
         if count != count or count in (_INFINITY, -_INFINITY):
-            raise FormatError(path, number, 'the count %r of %r is not finite' % (rest, word))
+            raise FormatError(path, number, 'the count %r of %r is not finite'
+                              % (_shown(rest), _shown(word)))
     if count < 0:
-        raise FormatError(path, number, 'negative count %r for %r' % (rest, word))
+        raise FormatError(path, number, 'negative count %r for %r' % (_shown(rest), _shown(word)))
+    if count > MAX_COUNT:
+        raise FormatError(path, number, 'the count %r of %r is larger than 2**63 - 1'
+                          % (_shown(rest), _shown(word)))
     return word, count
-
