@@ -44,6 +44,19 @@ class LongLineTest(unittest.TestCase):
         self.assertEqual(u''.join(tokenizer.tokenize(text)), text)
 
 
+class BoundedByDefaultTest(TempDirTestCase):
+
+    def test_the_api_reads_a_huge_line_in_pieces(self):
+        from nlp_zero import Corpus
+        from nlp_zero.text.decoders import LinePiece
+        path = self.write_text('long.txt', u'a' * (3 << 20) + u'\nb')
+        corpus = Corpus(path)
+        pieces = list(corpus)
+        self.assertTrue(all(len(p) <= 1000000 for p in pieces))
+        self.assertEqual(corpus.lines_read, 2)
+        self.assertEqual([p.__class__ is LinePiece for p in pieces], [True] * 3 + [False] * 2)
+
+
 class WindowTest(TempDirTestCase):
 
     def test_a_huge_window_is_refused_before_any_work(self):

@@ -32,6 +32,30 @@ class VectorsCommandTest(TempDirTestCase):
         self.assertTrue(out.startswith(u'a\t'), out)
 
 
+class RealLinesTest(TempDirTestCase):
+
+    def test_stats_counts_lines_not_pieces(self):
+        path = self.write_text('one.txt', u'word ' * 30000)  # one line, no newline
+        status, out, err = run_cli('stats', path, '--max-line-chars', '1000')
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'lines\t1\n', out)
+
+    def test_tokenize_keeps_a_long_line_on_one_line(self):
+        from nlp_zero import Lexicon
+        lexicon = self.path('lex.tsv')
+        Lexicon({u'中国': 5, u'人民': 3}).save(lexicon)
+        text = u'中国人民 ' * 2000 + u'\n' + u'人民中国\n'
+        path = self.write_text('long.txt', text)
+        outputs = []
+        for bound in ('50', '0'):  # pieces of 50 characters; whole lines
+            status, out, err = run_cli('tokenize', path, '-l', lexicon, '--max-line-chars', bound,
+                                       '-q')
+            self.assertEqual(status, 0, err)
+            outputs.append(out)
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0].count(u'\n'), 2)
+
+
 @unittest.skipIf(PY2, 'Python 2 passes arguments as bytes')
 class CLocaleTest(TempDirTestCase):
 

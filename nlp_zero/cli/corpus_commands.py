@@ -20,11 +20,12 @@ def register(commands):
 def corpus_stats(corpus):
     """Lines, characters and a character Counter of one pass over ``corpus``."""
     chars = Counter()
-    lines = 0
+    items = 0
     for line in corpus:
-        lines += 1
+        items += 1
         chars.update(line)
-    return lines, chars
+    # a Corpus counts real lines (a long line read in pieces is one line)
+    return getattr(corpus, 'lines_read', items), chars
 
 
 def run_stats(args):

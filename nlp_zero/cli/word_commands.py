@@ -2,9 +2,12 @@
 
 from __future__ import division
 
+from collections import deque
+
 from .._compat import clock
 from .._files import open_output
 from ..text.corpus import Corpus
+from ..text.decoders import LinePiece
 from ..words.scores import segmentation_scores
 from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
@@ -16,7 +19,7 @@ from ._common import (add_command, argument_text, check_output_folder, echo, mak
 def register(commands):
     """Add ``tokenize`` and ``evaluate-segmentation`` to the subcommands."""
     parser = add_command(
-        commands, 'tokenize', run_tokenize, corpus=True, max_line_chars=None,
+        commands, 'tokenize', run_tokenize, corpus=True,
         help='cut text into words with a lexicon (unigram, minimum entropy)',
         description='Cut text into words with a lexicon: the most probable sequence of '
                     'lexicon words under the unigram model.  One output line per input '
@@ -64,13 +67,15 @@ def run_tokenize(args):
     progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
-    chars_seen = [0]
-    lines = tokenized_lines(_counting(corpus, chars_seen), lexicon.counts(),
+    chars_seen, continued = [0], deque()
+    lines = tokenized_lines(_counting(corpus, chars_seen, continued), lexicon.counts(),
                             keep_alnum=not args.split_alnum, workers=args.workers)
     with open_output(args.output) as out:
         write = out.write
+        ends = continued.popleft
         for line in lines:
-            write(line + u'\n')
+            # a long line comes in pieces: its tokens stay on one output line
+            write(line + _end(ends(), line))
     chars = chars_seen[0]
     seconds = clock() - started
     report_bad_lines(corpus, progress)
@@ -79,11 +84,21 @@ def run_tokenize(args):
     return 0
 
 
-def _counting(lines, seen):
-    """The lines, adding their characters to ``seen[0]`` as they pass."""
+def _counting(lines, seen, continued):
+    """The lines, adding their characters to ``seen[0]`` as they pass, and
+    to ``continued`` whether each is a piece of a longer line."""
     for line in lines:
         seen[0] += len(line)
+        continued.append(line.__class__ is LinePiece)
         yield line
+
+
+def _end(continued, tokens):
+    """What follows a line's tokens: a newline, or, after a piece of a
+    longer line, a space (when it had tokens)."""
+    if continued:
+        return u' ' if tokens else u''
+    return u'\n'
 
 
 def _read_vocabulary(path):

@@ -27,6 +27,7 @@ def count_words(lines, progress=None):
     for tokens in token_lists(lines):
         update(tokens)
         read += 1
+    read = getattr(lines, 'lines_read', read)  # (a long line read in pieces is one line)
     log(progress, 'counted %d distinct words in %d lines' % (len(counts), read))
     return counts
 
