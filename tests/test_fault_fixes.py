@@ -141,3 +141,69 @@ class EscapedNamesTest(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class WorkerDeathTest(TempDirTestCase):
+
+    def start_discovery(self):
+        import signal  # noqa: F401
+        corpus = self.write_text('c.txt', u'中国人民站起来了，人民万岁。\n' * 200000)
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        return subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'discover', corpus,
+                                 '--workers', '2', '-q', '-o', self.path('lex.tsv')], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def children(self, pid):
+        found = []
+        for name in os.listdir('/proc'):
+            if name.isdigit():
+                try:
+                    with open('/proc/%s/stat' % name) as f:
+                        if int(f.read().rsplit(')', 1)[1].split()[1]) == pid:
+                            found.append(int(name))
+                except (IOError, OSError, ValueError, IndexError):
+                    pass
+        return found
+
+    def wait_for_worker(self, process):
+        import time
+        deadline = time.time() + 30
+        while time.time() < deadline and process.poll() is None:
+            workers = self.children(process.pid)
+            if workers:
+                return workers[0]
+            time.sleep(0.05)
+        self.skipTest('discovery ended before a worker could be seen')
+
+    @unittest.skipUnless(os.path.isdir('/proc'), 'needs /proc')
+    def test_a_killed_worker_is_one_line(self):
+        import signal
+        process = self.start_discovery()
+        os.kill(self.wait_for_worker(process), signal.SIGKILL)
+        out, err = process.communicate()
+        self.assertEqual(process.returncode, 1, err)
+        self.assertEqual(len(err.decode('utf-8').strip().splitlines()), 1, err)
+        self.assertIn(b'worker process', err)
+        self.assertFalse(os.path.exists(self.path('lex.tsv')))
+
+    @unittest.skipUnless(os.path.isdir('/proc'), 'needs /proc')
+    def test_workers_end_when_their_parent_is_killed(self):
+        import signal
+        import time
+        process = self.start_discovery()
+        worker = self.wait_for_worker(process)
+        os.kill(process.pid, signal.SIGKILL)
+        process.communicate()
+        deadline = time.time() + 20
+        while time.time() < deadline and os.path.exists('/proc/%d' % worker):
+            with open('/proc/%d/stat' % worker) as f:
+                if f.read().rsplit(')', 1)[1].split()[0] == 'Z':
+                    break  # exited (a zombie until init reaps it)
+            time.sleep(0.2)
+        alive = os.path.exists('/proc/%d' % worker)
+        if alive:
+            with open('/proc/%d/stat' % worker) as f:
+                alive = f.read().rsplit(')', 1)[1].split()[0] != 'Z'
+        if alive:
+            os.kill(worker, signal.SIGKILL)
+        self.assertFalse(alive, 'the worker outlived its parent')

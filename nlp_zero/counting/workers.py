@@ -69,7 +69,11 @@ class Helper(object):
         self.pending = False
 
     def send(self, task, argument):
-        self.connection.send((task, argument))
+        try:
+            self.connection.send((task, argument))
+        except (IOError, OSError, EOFError):  # (not a broken pipe of the output: say why)
+            raise WorkerError('a worker process stopped unexpectedly (killed, or out of '
+                              'memory?)')
         self.pending = True
 
     def receive(self):
@@ -104,8 +108,11 @@ def start_helpers(count, factory, options, progress=None):
         import multiprocessing
         for _ in range(count):
             mine, theirs = multiprocessing.Pipe()
-            process = multiprocessing.Process(target=_serve,
-                                              args=(theirs, factory, options, os.getpid()))
+            # the parent's ends, closed in the child: a forked child would
+            # otherwise keep them open, and never see its parent go away
+            parent_ends = [helper.connection for helper in helpers] + [mine]
+            process = multiprocessing.Process(
+                target=_serve, args=(theirs, factory, options, os.getpid(), parent_ends))
             process.daemon = True
             process.start()
             theirs.close()
@@ -118,11 +125,16 @@ def start_helpers(count, factory, options, progress=None):
     return helpers
 
 
-def _serve(connection, factory, options, parent):
+def _serve(connection, factory, options, parent, parent_ends=()):
     """The loop of a worker process: run each task received and send back
     its result (or the error) until told to stop, or until the parent
-    process is gone (a forked worker also holds the parent's end of the
-    pipe, so it would never see the pipe close)."""
+    process is gone (the pipe closes; a check of the parent's id covers
+    systems where the pipe would not)."""
+    for end in parent_ends:
+        try:
+            end.close()
+        except (IOError, OSError):
+            pass
     try:
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
