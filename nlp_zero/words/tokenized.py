@@ -57,8 +57,10 @@ class TokenizeWork(object):
         return [u' '.join(tokenize(line)) for line in batch]
 
 
-#: Lines sent to a worker at a time.
+#: Lines, and characters, sent to a worker at a time (the characters bound
+#: memory when the lines are the pieces of one huge line).
 _BATCH_LINES = 2000
+_BATCH_CHARS = 1 << 20
 
 
 def tokenized_lines(lines, counts, keep_alnum=True, workers=1):
@@ -78,11 +80,12 @@ def tokenized_lines(lines, counts, keep_alnum=True, workers=1):
 
 
 def _batches(lines):
-    batch = []
+    batch, chars = [], 0
     for line in lines:
         batch.append(line)
-        if len(batch) >= _BATCH_LINES:
+        chars += len(line)
+        if len(batch) >= _BATCH_LINES or chars >= _BATCH_CHARS:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
