@@ -121,12 +121,53 @@ class ParserTest(unittest.TestCase):
         self.assertEqual(len(tree.words), 2000)
 
     def test_deep_trees_need_no_recursion(self):
-        # a(a(a(...(b)))): 2,000 words, one block inside the other
-        parser = Parser(TemplateSet({u'a [X]': 5, u'b': 1}), max_span=None)
+        # a(a(a(...(b)))): 2,000 words, one block inside the other (about
+        # 4 million steps: past the default max_steps)
+        parser = Parser(TemplateSet({u'a [X]': 5, u'b': 1}), max_span=None, max_steps=None)
         tree = parser.parse_words([u'a'] * 1999 + [u'b'])
         self.assertEqual(tree.bracketed(), u'a(' * 1999 + u'b' + u')' * 1999)
         self.assertEqual(len(list(tree.iter_blocks())), 2000)
         self.assertEqual(len(tree.plot().splitlines()), 2000)
+
+    def test_caps_must_be_positive(self):
+        for option in ('max_span', 'max_steps'):
+            for value in (0, -1, 2.5, u'10'):
+                self.assertRaises(ValueError, Parser, TemplateSet(QUESTIONS), **{option: value})
+
+
+def repeated_templates(count):
+    """[X] a [X], [X] a [X] a [X] ... (``count`` of them): on "a a a ..."
+    every one matches in very many ways."""
+    return TemplateSet(dict((u' '.join([u'[X] a'] * m + [u'[X]']), 10 + m)
+                            for m in range(1, count + 1)))
+
+
+class WorkCapTest(unittest.TestCase):
+    """The search of a sentence stops after max_steps steps (issue 13, item
+    5: these sentences took 8-14 s each, and minutes without max_span)."""
+
+    def test_many_placeholder_templates_stop_at_the_cap(self):
+        parser = Parser(repeated_templates(31))
+        tree = parser.parse_words([u'a'] * 150)
+        self.assertTrue(tree.isolated)
+        self.assertEqual(tree.content, u'a' * 150)
+        self.assertEqual(parser.truncated, 1)
+
+    def test_the_cap_holds_without_max_span(self):
+        parser = Parser(repeated_templates(63), max_span=None, max_steps=20000)
+        self.assertTrue(parser.parse_words([u'a'] * 300).isolated)
+        self.assertTrue(parser.parse_words([u'a', u'和'] * 50000).isolated)
+        self.assertEqual(parser.truncated, 2)
+
+    def test_below_the_cap_nothing_changes(self):
+        parser = Parser(repeated_templates(3), max_steps=None)
+        words = [u'a'] * 12
+        expected = parser.parse_words(words).bracketed()
+        self.assertNotEqual(expected, u'a' * 12)
+        capped = Parser(repeated_templates(3), max_steps=5000)
+        self.assertEqual(capped.parse_words(words).bracketed(), expected)
+        self.assertEqual(capped.truncated, 0)
+        self.assertEqual(question_parser().parse(u'鸡蛋可以吃吗').bracketed(), u'(鸡蛋)可以(吃)吗')
 
     def test_legacy_parser(self):
         trie = XTrie()
@@ -178,6 +219,15 @@ class ParseCommandTest(TempDirTestCase):
                                  '--max-span', '-1')
         self.assertEqual(status, 2)
         self.assertIn('argument --max-span: expected a whole number of at least 0', err)
+
+    def test_sentences_cut_at_max_steps_are_reported(self):
+        templates = self.path('many.tsv')
+        repeated_templates(31).save(templates)
+        status, out, err = run_cli('parse', '--templates', templates, '--lexicon', self.lexicon,
+                                   '--max-steps', '1000', u'吃' * 40, u' '.join([u'a'] * 150))
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out.splitlines(), [u'吃' * 40, u'a' * 150])
+        self.assertIn('1 sentence reached --max-steps and was read as isolated words', err)
 
     def test_templates_command(self):
         from test_templates import question_corpus

@@ -9,7 +9,7 @@ from .._compat import clock, text_type
 from ..text.chars import fragments
 from ..text.corpus import Corpus
 from ..words.lexicon import Lexicon
-from ..structure.parser import Parser
+from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
@@ -70,7 +70,11 @@ def register(commands):
     parser.add_argument('--max-span', type=non_negative_int, default=150, metavar='N',
                         help='longest sentence searched for templates, in words; longer '
                              'ones are read as isolated words (default: 150; 0: no cap, '
-                             'cubic time)')
+                             'cubic time up to --max-steps)')
+    parser.add_argument('--max-steps', type=non_negative_int, default=MAX_STEPS, metavar='N',
+                        help='cap on the search of one sentence (partial template matches '
+                             'carried over one word); a sentence that reaches it is read as '
+                             'isolated words (default: %d, about 0.3 s; 0: no cap)' % MAX_STEPS)
 
 
 def _tokenizer(path):
@@ -122,9 +126,11 @@ def _structured(templates):
 
 def run_parse(args):
     """``nlp-zero parse``: print each sentence bracketed (and as a tree)."""
+    progress = make_progress(args)
     tokenizer = _tokenizer(args.lexicon)
     parser = Parser(TemplateSet.load(args.templates), tokenizer.tokenize,
-                    null_score=args.null_score, max_span=args.max_span or None)
+                    null_score=args.null_score, max_span=args.max_span or None,
+                    max_steps=args.max_steps or None)
     if args.sentences:
         sentences = (argument_text(s) for s in args.sentences)
     else:
@@ -138,6 +144,10 @@ def run_parse(args):
         if args.tree:
             echo(tree.plot())
             echo(u'')
+    if parser.truncated:
+        progress.log('%d sentence%s reached --max-steps and %s read as isolated words' % (
+            parser.truncated, '' if parser.truncated == 1 else 's',
+            'was' if parser.truncated == 1 else 'were'))
     return 0
 
 

@@ -24,13 +24,25 @@ the result never depends on dict order:
    on the left are longer, so ``雪梨和苹果和香蕉`` reads as
    ``((雪梨)和(苹果))和(香蕉)`` (left-associative, like arithmetic).
 
-Cap.  The chart costs up to about ``n**3 / 6`` steps for ``n`` words, so a
-sentence of more than ``max_span`` words (default 150, about 0.1 s on
-CPython 3.11) is not searched: it is read as isolated words, at once.
+Caps.  The chart costs up to about ``n**3 / 6`` steps for ``n`` words, and
+more with templates that have many placeholders (``[X]a[X]a[X]…`` on
+``a a a …`` can be matched in very many ways), so the work is bounded twice:
+
+* a sentence of more than ``max_span`` words (default 150) is not searched:
+  it is read as isolated words, at once;
+* the search of a sentence stops after ``max_steps`` steps (default
+  1,000,000; a step is one partial template match carried over one word):
+  the sentence is then read as isolated words too, and :attr:`Parser.truncated`
+  counts it.  Sentences of real text stay far below the cap (the longest of
+  the PKU test text, 150 words, take about 500,000 steps and 0.1 s on
+  CPython 3.11); the worst case is about 0.3 s.
+
 Split long texts into sentences before parsing them.
 """
 
 from __future__ import division
+
+import numbers
 
 from .._compat import native_str, range, text_str, text_type
 from .index import END, TemplateIndex
@@ -39,6 +51,9 @@ from .templates import PLACEHOLDER, Template
 __all__ = ['Parser', 'ParseTree']
 
 _EPS = 1e-9
+
+#: Default cap on the steps of the search of one sentence (see the module doc).
+MAX_STEPS = 1000000
 
 
 class Parser(object):
@@ -58,13 +73,25 @@ class Parser(object):
     max_span : int or None
         Longest sentence (in words) that is searched for templates; longer
         ones are read as isolated words.  ``None``: no cap (time grows with
-        the cube of the sentence length).
+        the cube of the sentence length, up to ``max_steps``).
+    max_steps : int or None
+        Cap on the search of one sentence (see the module doc); a sentence
+        that reaches it is read as isolated words.  ``None``: no cap.
+
+    Attributes
+    ----------
+    truncated : int
+        How many sentences reached ``max_steps`` (and were read as
+        isolated words) since the parser was made.
     """
 
     #: Class of the returned trees (a subclass may return its own).
     tree_class = None  # ParseTree, set below
 
-    def __init__(self, templates, tokenize=None, null_score=-20, max_span=150):
+    def __init__(self, templates, tokenize=None, null_score=-20, max_span=150,
+                 max_steps=MAX_STEPS):
+        _check_cap('max_span', max_span)
+        _check_cap('max_steps', max_steps)
         if isinstance(templates, TemplateIndex):
             self.index = templates
         else:
@@ -72,6 +99,8 @@ class Parser(object):
         self.tokenize = tokenize
         self.null_score = null_score
         self.max_span = max_span
+        self.max_steps = max_steps
+        self.truncated = 0
         self._tables_version = None
 
     def parse(self, text):
@@ -109,7 +138,8 @@ class Parser(object):
         """Best score and back pointer of every span: ``best[i][d]`` is the
         score of ``words[i:i + d]`` and ``back[i][d]`` is None (isolated
         words) or (template id, positions of its literal words).  Rows are
-        None when the sentence is longer than ``max_span``."""
+        None when the sentence is longer than ``max_span`` or its search
+        reaches ``max_steps``."""
         n = len(words)
         best = [None] * n
         back = [None] * n
@@ -119,9 +149,27 @@ class Parser(object):
         root = self.index.root
         lead = root.get(PLACEHOLDER)
         null = self.null_score
-        for i in range(n - 1, -1, -1):
-            best[i], back[i] = _row(words, i, n, root, lead, best, logps, literals, rank, null)
+        budget = float('inf') if self.max_steps is None else self.max_steps
+        try:
+            for i in range(n - 1, -1, -1):
+                best[i], back[i], budget = _row(words, i, n, root, lead, best, logps,
+                                                literals, rank, null, budget)
+        except _OutOfSteps:
+            self.truncated += 1
+            return [None] * n, [None] * n
         return best, back
+
+
+def _check_cap(name, value):
+    """Refuse a cap that is not a whole number of at least 1 (or None):
+    0 would silently turn the search off."""
+    if value is not None and (not isinstance(value, numbers.Integral) or value < 1):
+        raise ValueError('%s must be a whole number of at least 1, or None, not %r'
+                         % (name, value))
+
+
+class _OutOfSteps(Exception):
+    """The search of a sentence reached ``max_steps``."""
 
 
 def _better(score, positions, old):
@@ -131,8 +179,10 @@ def _better(score, positions, old):
     return score > old[0] - _EPS and positions > old[1]
 
 
-def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
-    """Scores and back pointers of the spans that start at word ``i``.
+def _row(words, i, hi, root, lead, best, logps, literals, rank, null, budget):
+    """Scores and back pointers of the spans that start at word ``i``, and
+    what is left of the ``budget`` of steps (:class:`_OutOfSteps` when it
+    runs out).
 
     States are partial template matches starting at ``i``: ``states`` holds
     those whose next item is a word (trie node -> (node, score, positions)),
@@ -147,6 +197,9 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
     waiting = []  # (node, k, score, positions, row of k, template id at END or None)
     for pos in range(i, hi + 1):
         w = words[pos] if pos < hi else None
+        budget -= 1 + len(waiting) + len(states)
+        if budget < 0:
+            raise _OutOfSteps()
         advanced = {}
         # the best template reading of words[i:pos] found so far
         top = _close_placeholders(waiting, pos, w, offers.pop(pos, None), advanced, logps,
@@ -183,14 +236,19 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
             for d in range(pos + 1 - i + 1, hi - i + 1):
                 row[d] = null * (d - 1)
             break
-    return row, brow
+    return row, brow, budget
 
 
 def _close_placeholders(waiting, pos, w, top, advanced, logps, literals, rank):
     """End at ``pos`` the placeholders waiting in partial matches: a match
     whose template ends with the placeholder offers a reading of the span
     (the best is returned, starting from ``top``), and a match that goes on
-    with word ``w`` advances into ``advanced``."""
+    with word ``w`` advances into ``advanced``.
+
+    This is the parser's inner loop: :func:`_advance` and :func:`_better`
+    are written out in it, with local names."""
+    eps = _EPS
+    get = advanced.get
     for node, k, score, positions, krow, tid in waiting:
         if k == pos:
             continue
@@ -198,14 +256,19 @@ def _close_placeholders(waiting, pos, w, top, advanced, logps, literals, rank):
         if tid is not None:
             # the template ends with this placeholder: it can end here
             value = base + logps[tid]
-            if top is None or value - top[0] > _EPS or (
-                    value - top[0] > -_EPS and
+            if top is None or value - top[0] > eps or (
+                    value - top[0] > -eps and
                     (literals[tid], -rank[tid], positions) > top[1:4]):
                 top = (value, literals[tid], -rank[tid], positions, tid)
         if w is not None:
             child = node.get(w)
             if child is not None:
-                _advance(advanced, child, base, positions + (pos,))
+                key = id(child)
+                old = get(key)
+                extended = positions + (pos,)
+                if old is None or base > old[1] + eps or (
+                        base > old[1] - eps and extended > old[2]):
+                    advanced[key] = (child, base, extended)
     return top
 
 
