@@ -142,6 +142,43 @@ def repeated_templates(count):
                             for m in range(1, count + 1)))
 
 
+class PunctuationTest(unittest.TestCase):
+    """Punctuation bounds blocks: each clause is parsed on its own (issue 12,
+    item 10: 行者笑道：“师父，这是妖精变的！” had blocks across the marks)."""
+
+    def setUp(self):
+        self.parser = question_parser()
+
+    def test_no_block_crosses_a_mark(self):
+        tree = self.parser.parse(u'苹果的颜色是什么呢，鸡蛋可以吃吗？')
+        self.assertEqual(tree.bracketed(), u'((苹果)的(颜色)是(什么)呢)，((鸡蛋)可以(吃)吗)？')
+        self.assertEqual(text_type(tree.template), u'[X]，[X]？')
+        self.assertEqual([c.content for c in tree.children], [u'苹果的颜色是什么呢', u'鸡蛋可以吃吗'])
+        self.assertAlmostEqual(tree.score, sum(c.score for c in tree.children))
+        for block in tree.iter_blocks():
+            if block is not tree:
+                self.assertNotIn(u'，', block.content)
+        # with the words joined across the comma, [X]和[X] would take "b，c"
+        parser = Parser(TemplateSet({u'[X] 和 [X]': 5, u'x': 1}))
+        self.assertEqual(parser.parse_words(u'a 和 b ， c'.split()).bracketed(), u'((a)和(b))，(c)')
+        self.assertEqual(parser.parse_words(u'a 和 b c'.split()).bracketed(), u'(a)和(bc)')
+
+    def test_marks_at_the_ends_and_marks_only(self):
+        tree = self.parser.parse(u'“鸡蛋可以吃吗”')
+        self.assertEqual(tree.bracketed(), u'“((鸡蛋)可以(吃)吗)”')
+        self.assertEqual(tree.positions, (0, 5))
+        tree = self.parser.parse(u'！？')
+        self.assertTrue(tree.isolated)
+        self.assertEqual((tree.content, tree.score, tree.children), (u'！？', 0.0, []))
+        self.assertEqual(self.parser.parse(u'吃，吗').bracketed(), u'(吃)，(吗)')
+
+    def test_caps_count_clauses(self):
+        parser = Parser(repeated_templates(31), max_span=10)
+        tree = parser.parse_words([u'a'] * 10 + [u'，'] + [u'a'] * 11)
+        self.assertFalse(tree.children[0].isolated)
+        self.assertTrue(tree.children[1].isolated)
+
+
 class WorkCapTest(unittest.TestCase):
     """The search of a sentence stops after max_steps steps (issue 13, item
     5: these sentences took 8-14 s each, and minutes without max_span)."""
@@ -202,8 +239,11 @@ class ParseCommandTest(TempDirTestCase):
                                    stdin=u'雪梨和苹果和香蕉的颜色是什么呢\n'.encode('utf-8'))
         self.assertEqual(status, 0, err)
         lines = out.splitlines()
-        self.assertEqual(lines[0], u'(((雪梨)和(苹果))和(香蕉))的(颜色)是(什么)呢')
-        self.assertTrue(lines[1].endswith(u'[X]的[X]是[X]呢'))
+        # the bracketed sentence once (issue 12 item 10), with its template
+        self.assertEqual(lines[0], u'(((雪梨)和(苹果))和(香蕉))的(颜色)是(什么)呢  [X]的[X]是[X]呢')
+        self.assertEqual(lines[1], u'+-- ((雪梨)和(苹果))和(香蕉)  [X]和[X]')
+        self.assertEqual(len(lines), 9)
+        self.assertEqual(lines[-1], u'')
 
     def test_bad_template_file(self):
         bad = self.write_text('bad.tsv', u'[X] 和 [X]\n')
@@ -227,7 +267,7 @@ class ParseCommandTest(TempDirTestCase):
                                    '--max-steps', '1000', u'吃' * 40, u' '.join([u'a'] * 150))
         self.assertEqual(status, 0, err)
         self.assertEqual(out.splitlines(), [u'吃' * 40, u'a' * 150])
-        self.assertIn('1 sentence reached --max-steps and was read as isolated words', err)
+        self.assertIn('1 clause reached --max-steps and was read as isolated words', err)
 
     def test_templates_command(self):
         from test_templates import question_corpus

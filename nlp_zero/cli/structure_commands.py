@@ -54,8 +54,10 @@ def register(commands):
     parser = add_command(commands, 'parse', run_parse,
                          help='parse sentences into nested template blocks',
                          description='Print each sentence with its blocks in brackets, e.g. '
-                                     '(鸡蛋)可以(吃)吗; sentences come from the arguments or, '
-                                     'when there are none, one per line from stdin.')
+                                     '(鸡蛋)可以(吃)吗; punctuation bounds the blocks, each '
+                                     'clause being parsed on its own.  Sentences come from the '
+                                     'arguments or, when there are none, one per line from '
+                                     'stdin.')
     parser.add_argument('sentences', nargs='*', metavar='SENTENCE',
                         help='sentences to parse (default: lines of stdin)')
     parser.add_argument('--templates', required=True, metavar='TEMPLATES.tsv',
@@ -63,17 +65,18 @@ def register(commands):
     parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
                         help='lexicon used to tokenize the sentences')
     parser.add_argument('--tree', action='store_true',
-                        help='after each bracketed line, show the blocks as an indented tree')
+                        help='show each sentence as an indented tree of its blocks: the '
+                             'bracketed sentence and its template, then one line per block')
     parser.add_argument('--null-score', type=float, default=-20.0, metavar='S',
                         help='log-score of each extra word of a block with no template '
                              '(default: -20)')
     parser.add_argument('--max-span', type=non_negative_int, default=150, metavar='N',
-                        help='longest sentence searched for templates, in words; longer '
+                        help='longest clause searched for templates, in words; longer '
                              'ones are read as isolated words (default: 150; 0: no cap, '
                              'cubic time up to --max-steps)')
     parser.add_argument('--max-steps', type=non_negative_int, default=MAX_STEPS, metavar='N',
-                        help='cap on the search of one sentence (partial template matches '
-                             'carried over one word); a sentence that reaches it is read as '
+                        help='cap on the search of one clause (partial template matches '
+                             'carried over one word); a clause that reaches it is read as '
                              'isolated words (default: %d, about 0.3 s; 0: no cap)' % MAX_STEPS)
 
 
@@ -140,12 +143,14 @@ def run_parse(args):
         if tree is None:
             echo(u'')
             continue
-        echo(tree.bracketed())
         if args.tree:
+            # the plot's first line is the bracketed sentence and its template
             echo(tree.plot())
             echo(u'')
+        else:
+            echo(tree.bracketed())
     if parser.truncated:
-        progress.log('%d sentence%s reached --max-steps and %s read as isolated words' % (
+        progress.log('%d clause%s reached --max-steps and %s read as isolated words' % (
             parser.truncated, '' if parser.truncated == 1 else 's',
             'was' if parser.truncated == 1 else 'were'))
     return 0
