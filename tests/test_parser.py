@@ -281,6 +281,19 @@ class ParseCommandTest(TempDirTestCase):
         found = TemplateSet.load(output)
         self.assertIn(u'[X] 的 [X] 是 [X] 呢', found)
         self.assertIn(u'[X]的[X]是[X]呢', out)
+        self.assertTrue(all(t.placeholders for t in found))
+
+    def test_templates_command_keeps_phrases_when_asked(self):
+        corpus = self.write_text('corpus.txt', u'甲的乙是丙呢\n' * 30 + u'1\n' * 30)
+        chars = self.path('chars.tsv')
+        Lexicon(dict((c, 10) for c in u'甲的乙是丙呢1')).save(chars)
+        output = self.path('found.tsv')
+        for options, expected in (((), []), (('--keep-phrases',), [u'1', u'甲的乙是丙呢'])):
+            status, out, err = run_cli('templates', corpus, '--lexicon', chars, '-o', output,
+                                       '--min-pmi', '1', '--quiet', *options)
+            self.assertEqual(status, 0, err)
+            found = TemplateSet.load(output)
+            self.assertEqual(sorted(text_type(t) for t in found if not t.placeholders), expected)
 
 
 if __name__ == '__main__':

@@ -50,6 +50,10 @@ def register(commands):
                              'entries (default: 2000000)')
     parser.add_argument('--top', type=non_negative_int, default=20, metavar='N',
                         help='how many templates to show (default: 20)')
+    parser.add_argument('--keep-phrases', action='store_true',
+                        help='also keep the "templates" without a placeholder (a whole '
+                             'fragment: 参考文献, 图 2, a one-word fragment such as 1); they are '
+                             'words or collocations, left out by default')
 
     parser = add_command(commands, 'parse', run_parse,
                          help='parse sentences into nested template blocks',
@@ -92,7 +96,7 @@ def run_templates(args):
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
                             max_steps=args.max_steps, max_pairs=args.max_pairs,
-                            progress=progress)
+                            progress=progress, keep_phrases=args.keep_phrases)
     started = clock()
     templates = finder.fit(corpus)
     report_bad_lines(corpus, progress)
