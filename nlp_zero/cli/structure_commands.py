@@ -3,9 +3,14 @@
 
 from __future__ import division
 
+import argparse
 import itertools
+import math
+import os
+import tempfile
 
 from .._compat import clock, text_type
+from ..errors import NlpZeroError
 from ..text.chars import fragments
 from ..text.corpus import Corpus
 from ..words.lexicon import Lexicon
@@ -13,8 +18,8 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ._common import (add_command, argument_text, echo, make_progress, non_negative_int,
-                      open_corpus, positive_int, report_bad_lines)
+from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+                      non_negative_int, open_corpus, positive_int, report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -35,10 +40,10 @@ def register(commands):
                         help='where to save the templates ("-" for stdout)')
     parser.add_argument('--window', type=positive_int, default=5, metavar='N',
                         help='pairs are counted up to N words apart (default: 5)')
-    parser.add_argument('--min-proba', type=float, default=1e-5, metavar='P',
+    parser.add_argument('--min-proba', type=probability, default=1e-5, metavar='P',
                         help='lowest probability of a linking pair and of a template '
                              '(default: 1e-5)')
-    parser.add_argument('--min-pmi', type=float, default=2.0, metavar='PMI',
+    parser.add_argument('--min-pmi', type=finite_number, default=2.0, metavar='PMI',
                         help='lowest mutual information of a linking pair (default: 2)')
     parser.add_argument('--min-count', type=non_negative_int, default=2, metavar='N',
                         help='lowest count of a kept template (default: 2)')
@@ -71,9 +76,9 @@ def register(commands):
     parser.add_argument('--tree', action='store_true',
                         help='show each sentence as an indented tree of its blocks: the '
                              'bracketed sentence and its template, then one line per block')
-    parser.add_argument('--null-score', type=float, default=-20.0, metavar='S',
-                        help='log-score of each extra word of a block with no template '
-                             '(default: -20)')
+    parser.add_argument('--null-score', type=log_score, default=-20.0, metavar='S',
+                        help='log-score of each extra word of a block with no template, 0 '
+                             'or less (default: -20)')
     parser.add_argument('--max-span', type=non_negative_int, default=150, metavar='N',
                         help='longest clause searched for templates, in words; longer '
                              'ones are read as isolated words (default: 150; 0: no cap, '
@@ -84,12 +89,74 @@ def register(commands):
                              'isolated words (default: %d, about 0.3 s; 0: no cap)' % MAX_STEPS)
 
 
+def finite_number(text):
+    """argparse type of a threshold: a finite number (NaN would silently
+    compare false everywhere, and an infinity keeps or drops everything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float('nan')
+    if math.isnan(value) or math.isinf(value):
+        raise argparse.ArgumentTypeError('expected a finite number, not %r' % (text,))
+    return value
+
+
+def probability(text):
+    """argparse type of ``--min-proba``: a number between 0 and 1."""
+    value = finite_number(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError('expected a probability between 0 and 1, not %r'
+                                         % (text,))
+    return value
+
+
+def log_score(text):
+    """argparse type of ``--null-score``: a log-score, finite and 0 or less."""
+    value = finite_number(text)
+    if value > 0:
+        raise argparse.ArgumentTypeError('expected a log-score, 0 or less, not %r' % (text,))
+    return value
+
+
+def check_output(path):
+    """Fail before counting, not after, when the output cannot be written:
+    its folder must exist and take a new file (tried with a temporary file,
+    which also catches a read-only file system, whoever the user is)."""
+    if path == '-':
+        return
+    check_output_folder(path)
+    if os.path.exists(path) and not os.path.isfile(path):
+        return  # a device or a FIFO: not a file made in the folder
+    folder = os.path.dirname(path) or os.curdir
+    try:
+        tempfile.TemporaryFile(dir=folder, prefix='.nlp-zero-check-').close()
+    except (IOError, OSError) as exc:
+        raise NlpZeroError('cannot write %s: cannot create a file in %s: %s'
+                           % (path, folder, exc.strerror or exc))
+
+
+def load_templates(path):
+    """The templates of a file from ``nlp-zero templates``: an empty file,
+    or one without a placeholder (a lexicon given as templates: its
+    ``word<TAB>count`` lines read as placeholder-free templates), would
+    parse every sentence as plain words without a word of warning."""
+    templates = TemplateSet.load(path)
+    if not len(templates):
+        raise NlpZeroError('%s has no templates: give a file written by "nlp-zero templates"'
+                           % (path,))
+    if not any(template.placeholders for template in templates):
+        raise NlpZeroError('%s has no template with a placeholder [X] (is it a lexicon?): '
+                           'give a file written by "nlp-zero templates"' % (path,))
+    return templates
+
+
 def _tokenizer(path):
     return Tokenizer(Lexicon.load(path))
 
 
 def run_templates(args):
     """``nlp-zero templates``: find templates, save them, print a summary."""
+    check_output(args.output)
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
     corpus = open_corpus(args, args.corpus, progress, spool=False)
@@ -135,7 +202,7 @@ def run_parse(args):
     """``nlp-zero parse``: print each sentence bracketed (and as a tree)."""
     progress = make_progress(args)
     tokenizer = _tokenizer(args.lexicon)
-    parser = Parser(TemplateSet.load(args.templates), tokenizer.tokenize,
+    parser = Parser(load_templates(args.templates), tokenizer.tokenize,
                     null_score=args.null_score, max_span=args.max_span or None,
                     max_steps=args.max_steps or None)
     if args.sentences:

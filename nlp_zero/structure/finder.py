@@ -45,6 +45,7 @@ from collections import Counter
 from itertools import compress, repeat
 
 from .._compat import clock, map, range, zip
+from ..errors import CorpusError
 from ..text.chars import fragments
 from ..text.corpus import as_corpus
 from ..progress import log
@@ -87,6 +88,10 @@ class TemplateFinder(object):
                  keep_phrases=False):
         if window < 1:
             raise ValueError('window must be at least 1')
+        if not 0 <= min_proba <= 1:  # NaN fails too
+            raise ValueError('min_proba is a probability, between 0 and 1, not %r' % (min_proba,))
+        if not -float('inf') < min_pmi < float('inf'):
+            raise ValueError('min_pmi must be a finite number, not %r' % (min_pmi,))
         self.tokenize = tokenize
         self.window = int(window)
         self.min_proba = min_proba
@@ -210,12 +215,17 @@ class TemplateFinder(object):
         """Both passes over a re-iterable corpus; returns the kept templates.
 
         Each fragment is tokenized once: the words are spooled to a temporary
-        file between the passes.
+        file between the passes.  A corpus without a word (and nothing
+        trained before) is a :class:`~nlp_zero.errors.CorpusError`, as in
+        word discovery: an empty result would look like a finding.
         """
         corpus = as_corpus(texts)
         with tempfile.TemporaryFile() as spool:
             started = clock()
             self._train_words(self._spooled(self._words_of(corpus), spool))
+            if not self.word_total:
+                raise CorpusError('no text to find templates in: the corpus has no words (it '
+                                  'is empty, or only punctuation and spaces)')
             log(self.progress, 'counted %d words and %d pairs in %d fragments (%.1fs)' % (
                 self.word_total, self.pair_total, self.fragments_trained, clock() - started))
             log(self.progress, '%d strong pairs' % len(self.strong_pairs()))

@@ -85,7 +85,7 @@ class Parser(object):
         :meth:`parse_words`.
     null_score : float
         Log-score of each isolated word after the first in a block with no
-        template.
+        template (finite, 0 or less).
     max_span : int or None
         Longest clause (in words) that is searched for templates; longer
         ones are read as isolated words.  ``None``: no cap (time grows with
@@ -108,6 +108,9 @@ class Parser(object):
                  max_steps=MAX_STEPS):
         _check_cap('max_span', max_span)
         _check_cap('max_steps', max_steps)
+        if not -float('inf') < null_score <= 0:  # NaN fails too
+            raise ValueError('null_score is a log-score: a finite number, 0 or less, not %r'
+                             % (null_score,))
         if isinstance(templates, TemplateIndex):
             self.index = templates
         else:
