@@ -6,7 +6,7 @@ import unittest
 from support import TempDirTestCase, run_cli
 
 from nlp_zero import Lexicon, Parser, ParseTree, Template, TemplateIndex, TemplateSet, Tokenizer
-from nlp_zero._compat import text_type
+from nlp_zero._compat import native_str, text_type
 from nlp_zero.legacy import Parser as LegacyParser
 from nlp_zero.legacy import SentTree, XTrie
 
@@ -94,6 +94,20 @@ class ParserTest(unittest.TestCase):
             u'|   +-- 香蕉',
             u'+-- 颜色',
             u'+-- 什么'])
+
+    def test_reprs(self):
+        self.assertEqual(repr(self.parser),
+                         '<Parser: 3 templates, null_score=-20, max_span=150, max_steps=1000000>')
+        tree = self.parser.parse(u'鸡蛋可以吃吗')
+        self.assertEqual(repr(tree), native_str(u'<ParseTree (鸡蛋)可以(吃)吗  [X]可以[X]吗  '
+                                                u'score %.4g>' % tree.score))
+        self.assertEqual(repr(self.parser.parse(u'可以吗')),
+                         native_str(u'<ParseTree 可以吗  isolated words  score -20>'))
+        long_tree = Parser(TemplateSet({u'a [X]': 5}), max_steps=None).parse_words([u'a'] * 100)
+        self.assertTrue(repr(long_tree).startswith('<ParseTree a(a(a('))
+        self.assertIn('...  a[X]  score', repr(long_tree))
+        html = Parser(TemplateSet({u'x<y [X]': 5})).parse_words([u'x<y', u'a&b'])._repr_html_()
+        self.assertEqual(html, u'<pre>x&lt;y(a&amp;b)  x&lt;y[X]\n+-- a&amp;b</pre>')
 
     def test_words_no_template_covers(self):
         tree = self.parser.parse(u'可以吗')

@@ -12,6 +12,9 @@ from .templates import PLACEHOLDER, Template
 
 __all__ = ['ParseTree']
 
+#: Longest bracketed text that ``repr`` shows.
+REPR_CHARS = 120
+
 
 @text_str
 class ParseTree(object):
@@ -113,4 +116,15 @@ class ParseTree(object):
         return self.bracketed()
 
     def __repr__(self):
-        return native_str(u'<ParseTree %s>' % self.bracketed())
+        """The bracketed text (cut after :data:`REPR_CHARS` characters), the
+        template and the score: what tells one reading from another."""
+        text = self.bracketed()
+        if len(text) > REPR_CHARS:
+            text = text[:REPR_CHARS] + u'...'
+        kind = u'isolated words' if self.isolated else text_type(self.template)
+        return native_str(u'<ParseTree %s  %s  score %.4g>' % (text, kind, self.score))
+
+    def _repr_html_(self):
+        """A notebook shows the indented tree, in a ``<pre>``."""
+        text = self.plot().replace(u'&', u'&amp;').replace(u'<', u'&lt;').replace(u'>', u'&gt;')
+        return u'<pre>%s</pre>' % text
