@@ -130,6 +130,14 @@ class DataSafetyTest(TempDirTestCase):
         self.assertEqual(sorted(os.listdir(self.tmp)), ['lex.tsv'])
 
 
+class EmptyCorpusTest(TempDirTestCase):
+
+    def test_stats_of_an_empty_corpus_says_so(self):
+        status, out, err = run_cli('stats', self.write_text('empty.txt', u''))
+        self.assertEqual(status, 1)
+        self.assertIn(u'no text', err)
+
+
 class EscapedNamesTest(unittest.TestCase):
 
     def test_escape_sequences_in_file_names_are_not_printed_raw(self):
