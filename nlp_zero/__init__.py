@@ -29,6 +29,7 @@ from .words import (Lexicon, Tokenizer, WordDiscovery, discover_words, informati
 # -- jieba's interface: cut/lcut on a default segmenter, user dictionaries
 from .words.segment import (Segmenter, add_word, cut, del_word, export_jieba, lcut,  # noqa: E402
                             load_userdict, suggest_freq)
+from .words.keywords import TextRank, TfIdf  # noqa: E402
 
 # -- structure: templates and parser
 from .structure import Parser, ParseTree, Template, TemplateFinder, TemplateIndex, TemplateSet  # noqa: E402,E501
@@ -45,7 +46,7 @@ __all__ = [
     'NlpZeroError', 'CorpusError', 'FormatError', 'Corpus', 'as_corpus', 'fragments', 'Progress',
     'datasets', 'Lexicon', 'Tokenizer', 'segmentation_scores', 'WordDiscovery', 'discover_words',
     'new_words', 'information_per_char', 'Segmenter', 'cut', 'lcut', 'load_userdict', 'add_word',
-    'del_word', 'suggest_freq', 'export_jieba', 'Template', 'TemplateSet', 'TemplateFinder',
+    'del_word', 'suggest_freq', 'export_jieba', 'TfIdf', 'TextRank', 'Template', 'TemplateSet', 'TemplateFinder',
     'TemplateIndex', 'Parser', 'ParseTree', 'Cooccurrence', 'SimplerGlove', 'suggest_dimension',
     'WordVectors', 'DAG', 'SentTree', 'Template_Finder', 'Trie', 'Word_Finder', 'XTrie',
 ]
