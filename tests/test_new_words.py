@@ -37,19 +37,24 @@ class EntropyTest(unittest.TestCase):
         self.assertAlmostEqual(left[u'b'], 0.0)  # always after a
 
 
+# Chinese characters stand for the parts (a run of Latin letters is never a new word)
+B, A, C, D, P, Q, R, S = u'\u7532\u4e59\u4e19\u4e01\u5b50\u4e11\u5bc5\u536f'
+OTHERS = u'\u4e1c\u5357\u897f\u5317\u6625\u590f\u79cb\u51ac\u91d1\u6728\u6c34\u706b' \
+         u'\u571f\u65e5\u6708\u661f'
+
+
 def fusion_corpus():
     """B is followed by anything, A preceded by anything (both free), and BA
-    always stands between p and q: its junction is more open than its edges.
-    C occurs only in CD (bound)."""
+    always stands between P and Q: its junction is more open than its
+    edges.  C occurs only in CD (bound)."""
     lines = []
-    for i, other in enumerate(u'cdefghijklmnorst'):
-        lines.append(u'B%s A%s %sA' % (other, other, other))
-        lines.append(u'pBAq CDr' if i % 2 else u'pBAq sCD')
+    for i, other in enumerate(OTHERS):
+        lines.append(u'%s%s %s%s %s%s' % (B, other, A, other, other, A))
+        lines.append(P + B + A + Q + u' ' + C + D + R if i % 2 else P + B + A + Q + u' ' + S + C + D)
     return lines
 
 
-FUSION_LEXICON = {u'BA': 16, u'B': 32, u'A': 48, u'CD': 16, u'p': 16, u'q': 16, u'r': 8,
-                  u's': 8}
+FUSION_LEXICON = {B + A: 16, B: 32, A: 48, C + D: 16, P: 16, Q: 16, R: 8, S: 8}
 
 
 class RankNewWordsTest(unittest.TestCase):
@@ -57,27 +62,29 @@ class RankNewWordsTest(unittest.TestCase):
     def test_fusions_are_left_out_unless_asked_for(self):
         lexicon = Lexicon(FUSION_LEXICON)
         words = [row.word for row in rank_new_words(lexicon, fusion_corpus())]
-        self.assertEqual(words, [u'CD'])
+        self.assertEqual(words, [C + D])
         rows = rank_new_words(lexicon, fusion_corpus(), fusions=True)
-        self.assertEqual(sorted(row.word for row in rows), [u'BA', u'CD'])
+        self.assertEqual(sorted(row.word for row in rows), sorted([B + A, C + D]))
 
     def test_columns_and_score(self):
-        rows = rank_new_words(Lexicon(FUSION_LEXICON), fusion_corpus(), known=[u'BA'])
+        rows = rank_new_words(Lexicon(FUSION_LEXICON), fusion_corpus(), known=[B + A])
         row = rows[0]
         self.assertIsInstance(row, NewWord)
-        self.assertEqual((row.word, row.count), (u'CD', 16))
-        cohesion = new_words(Lexicon(FUSION_LEXICON))[1][2]
+        self.assertEqual((row.word, row.count), (C + D, 16))
+        cohesion = dict((w, pmi) for w, _, pmi in new_words(Lexicon(FUSION_LEXICON)))[C + D]
         self.assertAlmostEqual(row.pmi, cohesion)
-        # CD: after r or s or a line start; before r, a space or a line end
+        # CD: after R, S or a space; before R, a space or a line end
         self.assertAlmostEqual(row.score, math.log(16) * (row.pmi + min(row.left_entropy,
                                                                          row.right_entropy)))
 
     def test_length_bounds_and_top(self):
-        lexicon = Lexicon({u'ab': 5, u'abc': 4, u'abcd': 3, u'a': 9, u'b': 9, u'c': 9, u'd': 9})
-        lines = [u'x abcd y', u'abc z', u'ab']
-        words = sorted(r.word for r in rank_new_words(lexicon, lines, min_length=3,
+        words = u'\u5929\u5730\u4eba\u548c'
+        lexicon = Lexicon({words[:2]: 5, words[:3]: 4, words: 3, words[0]: 9, words[1]: 9,
+                           words[2]: 9, words[3]: 9})
+        lines = [u'x %s y' % words, words[:3] + u' z', words[:2]]
+        found = sorted(r.word for r in rank_new_words(lexicon, lines, min_length=3,
                                                       max_length=3))
-        self.assertEqual(words, [u'abc'])
+        self.assertEqual(found, [words[:3]])
         self.assertEqual(len(rank_new_words(lexicon, lines, top=2)), 2)
 
     def test_new_words_keeps_its_old_form(self):
@@ -86,10 +93,17 @@ class RankNewWordsTest(unittest.TestCase):
         self.assertEqual([(w, c) for w, c, _ in found], [(u'ab', 5), (u'abcd', 3)])
         self.assertEqual([w for w, _, _ in new_words(lexicon, max_length=3)], [u'ab', u'abc'])
 
+    def test_runs_of_letters_or_digits_are_not_new_words(self):
+        lexicon = Lexicon({u'Abstract': 5, u'1996': 4, u'1996\u5e74': 3, u'\uff21\uff22': 3,
+                           u'\u5e74': 9})
+        words = [r.word for r in rank_new_words(lexicon, [u'Abstract 1996\u5e74 \uff21\uff22'])]
+        self.assertEqual(words, [u'1996\u5e74'])
+
     def test_reduplications_are_never_fusions(self):
-        lexicon = Lexicon({u'AA': 16, u'A': 48, u'x': 10})
-        lines = [u'x%sA xA A%s' % (c, c) for c in u'cdefghij'] + [u'xAAx'] * 8
-        self.assertEqual([r.word for r in rank_new_words(lexicon, lines)], [u'AA'])
+        lexicon = Lexicon({A + A: 16, A: 48, P: 10})
+        lines = [u'%s%s%s %s%s %s%s' % (P, c, A, P, A, A, c) for c in OTHERS[:8]]
+        lines += [P + A + A + P] * 8
+        self.assertEqual([r.word for r in rank_new_words(lexicon, lines)], [A + A])
 
 
 class DiscoverNewWordsCommandTest(TempDirTestCase):
