@@ -135,6 +135,15 @@ class DiscoverNewWordsCommandTest(TempDirTestCase):
         self.assertEqual([line.split(u'\t')[0] for line in out.splitlines()],
                          [w for w, _ in lexicon.most_common()])
 
+    def test_keep_fusions_lists_at_least_as_many(self):
+        corpus = self.corpus()
+        counts = []
+        for extra in ([], ['--keep-fusions']):
+            status, out, err = run_cli('discover', corpus, '--new-words', '-q', *extra)
+            self.assertEqual(status, 0, err)
+            counts.append(len(out.splitlines()))
+        self.assertLessEqual(counts[0], counts[1])
+
     def test_length_options_are_checked_first(self):
         for options in (['--max-length', '1'], ['--min-length', '0']):
             status, _, err = run_cli('discover', self.corpus(), '--new-words', *options)

@@ -112,6 +112,11 @@ class ExportTest(TempDirTestCase):
         seg.load_userdict(path)
         self.assertEqual(seg.lexicon[u'科学'], 20)
 
+    def test_a_jieba_dictionary_is_a_segmenter_dictionary(self):
+        path = self.write_text('jieba.txt', u'\u79d1\u5b66 20 n\n\u540d\u8457 8 n\n')
+        seg = Segmenter().set_dictionary(path)
+        self.assertEqual(seg.lcut(u'\u79d1\u5b66\u540d\u8457'), [u'\u79d1\u5b66', u'\u540d\u8457'])
+
     def test_whitespace_in_a_word_is_refused(self):
         self.assertRaises(ValueError, export_jieba, {u'a b': 2}, self.path('d.txt'))
 
