@@ -4,7 +4,8 @@
 #   original  CPython 3.8 with the original nlp-zero 0.1.6 from PyPI
 #             (it imports only on CPython <= 3.9)
 #   peers     CPython 3.11 with gensim (word2vec) and NumPy
-# Usage: bash benchmarks/setup_env.sh   (idempotent; prints the two interpreters)
+#   fuzz      CPython 3.11 with hypothesis and atheris (benchmarks/fuzz_loaders.py)
+# Usage: bash benchmarks/setup_env.sh   (idempotent; prints the three interpreters)
 set -eu
 cd "$(dirname "$0")"
 PYENV_ROOT=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
@@ -19,5 +20,10 @@ if [ ! -x "$WORK/peers/bin/python" ]; then
   "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/peers"
   "$WORK/peers/bin/pip" install -q gensim numpy
 fi
+if [ ! -x "$WORK/fuzz/bin/python" ]; then
+  "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/fuzz"
+  "$WORK/fuzz/bin/pip" install -q hypothesis atheris
+fi
 echo "original nlp-zero: $WORK/original/bin/python"
 echo "peers (gensim):    $WORK/peers/bin/python"
+echo "fuzz (hypothesis): $WORK/fuzz/bin/python"
