@@ -205,8 +205,6 @@ def run_vectors(args):
     options = {} if args.epochs is None else {'epochs': args.epochs}
     model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
                          seed=args.seed, **options)
-    progress.log('training %s-dimensional vectors for %d words on %d pairs (%s backend)' % (
-        args.dim or 'auto', len(table), len(table.pairs), model.chosen_backend()))
     vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
     with open_output(args.output) as out:
         vectors.write_word2vec_format(out)
