@@ -32,7 +32,7 @@ setup(
     zip_safe=False,
     python_requires='>=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*',
     install_requires=[],
-    extras_require={'numpy': ['numpy']},
+    extras_require={'numpy': ['numpy'], 'spark': ['pyspark']},
     entry_points={'console_scripts': ['nlp-zero = nlp_zero.cli:main']},
     classifiers=[
         'Development Status :: 4 - Beta',

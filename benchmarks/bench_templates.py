@@ -5,7 +5,8 @@ usage:
   python benchmarks/bench_templates.py find --lexicon LEXICON.tsv [--corpus FILE]
          [--output TEMPLATES.tsv] [--limit-lines N] [--top N]
   python benchmarks/bench_templates.py parse --lexicon LEXICON.tsv --templates TEMPLATES.tsv
-         [--limit N]
+         [--limit N] [--max-span N] [--max-steps N]
+  python benchmarks/bench_templates.py worst [--max-steps N]
 
 ``find`` runs ``TemplateFinder.fit`` (both passes, default options) on the
 corpus (default: the Fudan corpus of the shared data) and prints the time,
@@ -15,8 +16,12 @@ the table sizes, the slowest fragment, and the top templates that are not
 ``parse`` parses every line of the PKU test text (SIGHAN 2005), then every
 sentence of it (lines cut after 。！？；), with ``Parser(templates,
 tokenize)`` and prints sentences per second (CPU time), the slowest
-sentence, and how many were longer than the parser's ``max_span`` (read as
-isolated words).
+sentence, and how many clauses (the parser reads each run of words between
+punctuation marks on its own) were longer than the parser's ``max_span`` or
+reached its ``max_steps`` (read as isolated words).
+
+``worst`` times the parser on the worst case of issue 13: ``count``
+templates ``[X] a [X]``, ``[X] a [X] a [X]`` ... on ``a a a ...``.
 
 The lexicon should come from ``nlp-zero discover`` on the same corpus.
 """
@@ -34,6 +39,8 @@ from _common import DATA, data_path, interpreter, peak_rss_mb
 
 from nlp_zero import Corpus, Lexicon, Parser, TemplateFinder, TemplateSet, Tokenizer
 from nlp_zero._compat import text_type
+from nlp_zero.structure.parser import MAX_STEPS
+from nlp_zero.text.chars import compile_word_pattern
 from nlp_zero.progress import Progress
 
 try:
@@ -42,6 +49,7 @@ except AttributeError:  # Python 2
     clock = time.clock
 
 SENTENCE_END = re.compile(u'(?<=[。！？；])')
+IS_WORD = compile_word_pattern().search
 
 
 def load_average():
@@ -131,6 +139,18 @@ def pku_lines(limit):
     return lines[:limit] if limit else lines
 
 
+def clause_lengths(words):
+    """Lengths of the runs of tokens with a word character (the parser reads
+    each on its own: punctuation bounds blocks)."""
+    lengths = [0]
+    for word in words:
+        if IS_WORD(word):
+            lengths[-1] += 1
+        elif lengths[-1]:
+            lengths.append(0)
+    return lengths
+
+
 def time_parses(parser, texts):
     words = [parser.tokenize(text) for text in texts]
     worst = (0.0, 0)
@@ -142,8 +162,8 @@ def time_parses(parser, texts):
         spent = clock() - before
         if spent > worst[0]:
             worst = (spent, len(ws))
-        if parser.max_span is not None and len(ws) > parser.max_span:
-            capped += 1
+        if parser.max_span is not None:
+            capped += sum(1 for n in clause_lengths(ws) if n > parser.max_span)
         assert tree is None or tree.content == u''.join(ws)
     total = clock() - started
     return total, worst, capped, sum(len(ws) for ws in words)
@@ -153,20 +173,41 @@ def run_parse(args):
     lines = pku_lines(args.limit)
     tokenizer = Tokenizer(Lexicon.load(args.lexicon))
     templates = TemplateSet.load(args.templates)
-    parser = Parser(templates, tokenizer.tokenize, max_span=args.max_span or None)
+    parser = Parser(templates, tokenizer.tokenize, max_span=args.max_span or None,
+                    max_steps=args.max_steps or None)
     sentences = [s for line in lines for s in SENTENCE_END.split(line) if s.strip()]
     out(u'interpreter %s, load average %s, %d templates, max_span %s' % (
         interpreter(), load_average(), len(templates), parser.max_span))
     for name, texts in (('lines', lines), ('sentences', sentences)):
+        parser.truncated = 0
         total, worst, capped, n_words = time_parses(parser, texts)
         out(u'%s: %d (%d words) in %.2f s CPU = %.1f per second; slowest %.3f s (%d words); '
-            u'%d longer than max_span' % (name, len(texts), n_words, total, len(texts) / total,
-                                          worst[0], worst[1], capped))
+            u'%d clauses longer than max_span, %d cut at max_steps' % (
+                name, len(texts), n_words, total, len(texts) / total, worst[0], worst[1],
+                capped, parser.truncated))
     out(u'peak RSS %.0f MB; load average %s' % (peak_rss_mb(), load_average()))
     for text in sentences[:args.show]:
         tree = parser.parse(text)
         if tree is not None:
             out(u'  ' + tree.bracketed())
+
+
+def repeated_templates(count):
+    return TemplateSet(dict((u' '.join([u'[X] a'] * m + [u'[X]']), 10 + m)
+                            for m in range(1, count + 1)))
+
+
+def run_worst(args):
+    out(u'interpreter %s, load average %s, max_steps %s' % (
+        interpreter(), load_average(), args.max_steps or None))
+    for count, n, max_span in ((31, 150, 150), (63, 150, 150), (31, 300, None), (63, 300, None)):
+        parser = Parser(repeated_templates(count), max_span=max_span,
+                        max_steps=args.max_steps or None)
+        before = clock()
+        tree = parser.parse_words([u'a'] * n)
+        out(u'%d templates, %d words, max_span %s: %.2f s CPU (%s)' % (
+            count, n, max_span, clock() - before,
+            u'cut at max_steps' if parser.truncated else u'searched: ' + text_type(tree.template)))
 
 
 def main(argv=None):
@@ -186,11 +227,16 @@ def main(argv=None):
     parse.add_argument('--limit', type=int, default=0, help='first N lines only')
     parse.add_argument('--max-span', type=int, default=150)
     parse.add_argument('--show', type=int, default=5, help='print N parsed sentences')
+    parse.add_argument('--max-steps', type=int, default=MAX_STEPS, help='0: no cap')
+    worst = commands.add_parser('worst', help='the worst case of issue 13')
+    worst.add_argument('--max-steps', type=int, default=MAX_STEPS, help='0: no cap')
     args = parser.parse_args(argv)
     if args.command == 'find':
         run_find(args)
     elif args.command == 'parse':
         run_parse(args)
+    elif args.command == 'worst':
+        run_worst(args)
     else:
         parser.print_help()
 

@@ -16,7 +16,7 @@ import os
 
 from .errors import NlpZeroError
 
-__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'BackendError']
+__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'why', 'BackendError']
 
 #: The accepted values of every ``backend`` argument.
 BACKENDS = ('auto', 'python', 'numpy')
@@ -48,6 +48,18 @@ def resolve(backend):
             os.environ.get('NLP_ZERO_BACKEND', 'auto') != 'python':
         return 'numpy'
     return 'python'
+
+
+def why(backend):
+    """Why ``backend`` resolves as it does, for the log of a long stage."""
+    chosen = resolve(backend)
+    if backend != 'auto':
+        return '%s backend, as asked' % chosen
+    if chosen == 'numpy':
+        return 'numpy backend: NumPy %s is importable' % getattr(numpy, '__version__', '')
+    if numpy is not None:
+        return 'python backend: NLP_ZERO_BACKEND=python'
+    return 'python backend: NumPy is not installed (pip install numpy makes this faster)'
 
 
 def numpy_or_none(backend):

@@ -3,6 +3,7 @@
 import binascii
 import platform
 import sys
+from array import array
 
 PY2 = sys.version_info[0] == 2
 
@@ -36,6 +37,11 @@ else:
         return iter(d.values())
 
 try:
+    from collections.abc import Mapping  # noqa: F401
+except ImportError:  # Python 2
+    from collections import Mapping  # noqa: F401
+
+try:
     import lzma  # noqa: F401
 except ImportError:  # Python 2.7 and some minimal builds
     lzma = None
@@ -56,6 +62,20 @@ CPYTHON = platform.python_implementation() == 'CPython'
 #: False on the narrow (UTF-16) builds of Python 2, where a character outside
 #: the Basic Multilingual Plane is a surrogate pair.
 WIDE_UNICODE = sys.maxunicode > 0xffff
+
+
+def _typecode(size):
+    for code in ('q', 'l', 'i'):
+        try:
+            if array(code).itemsize == size:
+                return code
+        except ValueError:  # 'q' is missing on Python 2
+            pass
+    raise RuntimeError('no array type of %d bytes on this platform' % size)
+
+
+#: The ``array`` type code of signed 64-bit integers ('q', or 'l' on Python 2).
+INT64 = _typecode(8)
 
 
 def array_bytes(values):

@@ -266,12 +266,13 @@ class _LegacyTemplate(_templates.Template):
 
 class Template_Finder(_template_finder.TemplateFinder):
     """The original's template finder: ``train`` then ``find``, result in
-    ``self.templates`` ({template: count}, kept by probability only)."""
+    ``self.templates`` ({template: count}, kept by probability only, those
+    without a placeholder included)."""
 
     def __init__(self, tokenize, window=5, min_proba=1e-5, min_pmi=2):
         _template_finder.TemplateFinder.__init__(self, tokenize, window=window,
                                                  min_proba=min_proba, min_pmi=min_pmi,
-                                                 min_count=1)
+                                                 min_count=1, keep_phrases=True)
         self.templates = {}
 
     @property

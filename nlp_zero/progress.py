@@ -1,14 +1,26 @@
-"""Progress lines and log messages for long work, on stderr.
+"""Progress lines and log messages for long work.
 
-The transient progress line (percentage, rate, ETA) is drawn only when
-stderr is a terminal; log messages (a pruned count table, an epoch's loss)
-are printed whenever the reporter is not quiet.  Stages accept ``None``
-instead of a reporter and then say nothing.
+Messages (a pruned count table, a spilled run, an epoch's loss) go to the
+standard ``logging`` logger ``'nlp_zero'`` at level INFO: the library never
+prints them itself; an application shows them by configuring logging, and
+the command line does (:class:`StderrHandler`, silenced by ``--quiet``).
+
+The transient progress line (percentage, rate, ETA) is drawn on stderr by a
+:class:`Progress` reporter that a caller passes to a stage, and only when
+stderr is a terminal.  Stages accept ``None`` instead of a reporter.
 """
 
+import logging
 import sys
 
 from ._compat import clock, stderr_write
+
+#: The logger of the library (a NullHandler: silent until configured).
+logger = logging.getLogger('nlp_zero')
+logger.addHandler(logging.NullHandler())
+
+#: Reporters whose progress line is on the screen (cleared before a message).
+_DRAWN = []
 
 
 def _human_bytes(n):
@@ -65,16 +77,20 @@ class Progress(object):
         out = self._out
         return not self.quiet and hasattr(out, 'isatty') and out.isatty()
 
-    def start(self, total=None, label=None):
+    def start(self, total=None, label=None, elapsed=0.0):
         """Begin a pass: reset the clock for rates and ETA.
 
         ``total`` is the amount of work expected (in ``unit``), or None when
-        it is unknown (no percentage then); ``label`` replaces the label.
+        it is unknown (no percentage then); ``label`` replaces the label;
+        ``elapsed`` is the time already spent on the work counted in the
+        ``done`` of :meth:`update` (a run of several passes: one rate, one
+        ETA for the whole).
         """
         if label is not None:
             self.label = label
         self.total = total
-        self._start = self._last = clock()
+        self._last = clock()
+        self._start = self._last - elapsed
 
     def update(self, done):
         """Redraw the progress line for ``done`` units of work so far.
@@ -102,6 +118,8 @@ class Progress(object):
                 text += '  ETA %s' % _human_time((self.total - done) / rate)
         self._write('\r' + text[:110].ljust(80))
         self._drawn = True
+        if self not in _DRAWN:
+            _DRAWN.append(self)
 
     def finish(self, done=None):
         """End a pass: erase the progress line, so that the next output
@@ -112,13 +130,13 @@ class Progress(object):
         if self._drawn:
             self._write('\r' + ' ' * 80 + '\r')
             self._drawn = False
+            if self in _DRAWN:
+                _DRAWN.remove(self)
 
     def log(self, message):
-        """Print one message line (not when quiet)."""
-        if self.quiet:
-            return
-        self._clear()
-        self._write(message + '\n')
+        """Log one message (to the ``'nlp_zero'`` logger; not when quiet)."""
+        if not self.quiet:
+            logger.info(message)
 
     def _write(self, text):
         out = self._out
@@ -130,6 +148,22 @@ class Progress(object):
 
 
 def log(progress, message):
-    """``progress.log(message)`` when a reporter is given; silent otherwise."""
+    """Log ``message`` to the ``'nlp_zero'`` logger (through ``progress``,
+    which a quiet reporter silences, when one is given)."""
     if progress is not None:
         progress.log(message)
+    else:
+        logger.info(message)
+
+
+class StderrHandler(logging.Handler):
+    """Shows each message on stderr on a line of its own, after erasing the
+    progress line (what the command line installs)."""
+
+    def emit(self, record):
+        try:
+            for progress in list(_DRAWN):
+                progress._clear()
+            stderr_write(self.format(record) + '\n')
+        except Exception:  # noqa: BLE001 - logging must never break the work
+            self.handleError(record)

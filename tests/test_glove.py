@@ -110,6 +110,36 @@ class TrainingTest(unittest.TestCase):
         self.assertEqual(fit(dim=None, epochs=1).vector_size, suggest_dimension(len(TABLE)))
 
 
+class ShuffleTest(unittest.TestCase):
+
+    def test_the_shuffle_is_the_same_on_every_interpreter(self):
+        # random.shuffle draws differently on Python 2 and 3; this one does not
+        from nlp_zero.vectors._glove_python import shuffled
+        self.assertEqual(shuffled(12, 7), [7, 11, 10, 5, 9, 8, 2, 4, 0, 6, 1, 3])
+        self.assertEqual(sorted(shuffled(1000, 3)), list(range(1000)))
+
+
+class CachedNormsTest(unittest.TestCase):
+
+    def test_the_kept_norms_follow_the_vectors(self):
+        from array import array
+        from operator import mul
+        from nlp_zero.vectors import _glove_python as engine
+        rng = random.Random(2)
+        size, dim, pairs = 50, 8, 3000
+        vectors = [[rng.uniform(-0.5, 0.5) for _ in range(dim)] for _ in range(size)]
+        grads = [1.0] * size
+        rows = array('i', [rng.randrange(size) for _ in range(pairs)])
+        cols = array('i', [rng.randrange(size) for _ in range(pairs)])
+        targets = array('d', [rng.gauss(0, 1) for _ in range(pairs)])
+        weights = array('d', [rng.random() for _ in range(pairs)])
+        norms = engine.squared_norms(vectors, vectors)
+        engine._steps_row(vectors, vectors, grads, grads, list(range(pairs)), rows, cols,
+                          targets, weights, 0.1, dim, norms)
+        for v, kept in zip(vectors, norms[0]):
+            self.assertAlmostEqual(kept, sum(map(mul, v, v)), places=12)
+
+
 class PythonPathsTest(unittest.TestCase):
     """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
 

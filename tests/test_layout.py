@@ -31,7 +31,7 @@ def modules():
                 rel = os.path.relpath(path, os.path.dirname(PACKAGE))[:-3].replace(os.sep, '.')
                 if rel.endswith('.__init__'):
                     rel = rel[:-len('.__init__')]
-                with io.open(path, encoding='utf-8') as f:
+                with io.open(path, 'rb') as f:  # bytes: Python 2 refuses unicode with a coding line
                     found[rel] = (path, ast.parse(f.read()))
     return found
 
@@ -133,10 +133,18 @@ class LayoutTest(unittest.TestCase):
         for module in sorted(graph):
             visit(module)
 
+    def test_non_ascii_sources_declare_their_encoding(self):
+        # Python 2 refuses a source with non-ASCII bytes and no coding line
+        for module, (path, tree) in self.modules.items():
+            with io.open(path, 'rb') as f:
+                data = f.read()
+            if any(byte > 127 for byte in bytearray(data)):
+                self.assertIn(b'coding: utf-8', data[:200], path)
+
     def test_modules_and_functions_stay_short(self):
         for module, (path, tree) in self.modules.items():
-            with io.open(path, encoding='utf-8') as f:
-                lines = f.read().count('\n')
+            with io.open(path, 'rb') as f:
+                lines = f.read().count(b'\n')
             if module.endswith('.marks'):
                 continue  # generated data
             self.assertLessEqual(lines, MAX_MODULE_LINES, '%s has %d lines' % (module, lines))
@@ -173,6 +181,18 @@ class OldPathsTest(unittest.TestCase):
             loaded = importlib.import_module('nlp_zero.' + module)
             for name in expected:
                 self.assertTrue(hasattr(loaded, name), 'nlp_zero.%s.%s' % (module, name))
+
+
+
+class BackendEnvironmentTest(unittest.TestCase):
+    """CI runs the suite with and without NumPy and says which it means:
+    a run that meant one and got the other would test nothing."""
+
+    def test_numpy_is_there_exactly_when_ci_says_so(self):
+        wanted = os.environ.get('NLP_ZERO_REQUIRE_NUMPY')
+        if wanted is None:
+            self.skipTest('NLP_ZERO_REQUIRE_NUMPY is not set (not a CI run)')
+        self.assertEqual(support.numpy is not None, wanted == '1')
 
 
 if __name__ == '__main__':

@@ -158,8 +158,26 @@ class TemplateFinderTest(unittest.TestCase):
         self.assertEqual(finder.find(corpus[300:]), whole)
 
     def test_fragment_ends_get_no_placeholder(self):
-        found = self.finder(min_count=1).fit([u'甲的乙是丙呢'] * 50 + [u'丁戊己'] * 50)
+        corpus = [u'甲的乙是丙呢'] * 50 + [u'丁戊己'] * 50
+        found = self.finder(min_count=1, keep_phrases=True).fit(corpus)
         self.assertIn(u'甲 的 乙 是 丙 呢', found)
+
+    def test_phrases_are_not_templates(self):
+        # whole fragments (one word, or words that no placeholder separates)
+        # are words or collocations: left out unless asked for (issue 12,
+        # item 12: 1, of, 图2, 参考文献 were kept as templates)
+        corpus = question_corpus() + [u'参考文献', u'1'] * 100
+        tokenize = lambda text: [text] if text in (u'参考文献', u'1') else list(text)  # noqa: E731
+        finder = TemplateFinder(tokenize, min_proba=1e-4, min_pmi=1)
+        found = finder.fit(corpus)
+        self.assertEqual([t for t in found if not t.placeholders], [])
+        self.assertEqual(found[u'[X] 的 [X] 是 [X] 呢'], 400)
+        self.assertEqual(finder.template_counts[(u'1',)], 100)
+        finder.keep_phrases = True
+        phrases = finder.kept_templates()
+        self.assertEqual(phrases[u'参考文献'], 100)
+        self.assertEqual(phrases[u'1'], 100)
+        self.assertEqual(len(phrases), len(found) + 2)
 
     def test_no_template_skips_a_word_it_could_go_through(self):
         found = self.finder().fit(question_corpus())

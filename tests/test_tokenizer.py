@@ -225,7 +225,7 @@ class TokenizeCommandTest(TempDirTestCase):
         self.assertEqual(status, 1)
         lines = err.strip().splitlines()
         self.assertEqual(len(lines), 1, err)
-        self.assertIn(u'cannot access %s: ' % output, lines[0])
+        self.assertIn(u'cannot write %s: no folder' % output, lines[0])
         self.assertNotIn(u'.tmp', lines[0])  # not the temporary file's name
 
 

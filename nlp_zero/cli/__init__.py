@@ -6,10 +6,14 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 """
 
 import errno
+import logging
+import re
+import sys
 
 from .. import __version__
 from .._compat import stderr_write, text_type
 from ..errors import NlpZeroError
+from ..progress import StderrHandler, logger
 from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
                word_commands)
 from ._common import USAGE_STATUS, ArgumentParser, UsageError, argument_text
@@ -40,10 +44,27 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = build_parser()
+    argv = _arguments(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        parser.print_help()  # (Python 2's argparse would only say "too few arguments")
+        return 2
     args = parser.parse_args(argv)
     if not getattr(args, 'command', None):
         parser.print_help()
         return 2
+    handler = StderrHandler()
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.WARNING if getattr(args, 'quiet', False) else logging.INFO)
+    try:
+        return _run(args)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _run(args):
+    """Run the chosen command; user errors become one line and a status."""
     try:
         status = args.run(args)
     except NlpZeroError as exc:
@@ -59,6 +80,23 @@ def main(argv=None):
     return status or 0
 
 
+def _arguments(argv):
+    """The arguments, with those that arrived as surrogates decoded as UTF-8.
+
+    Under a C or POSIX locale, Python 3.6 decodes the bytes of the command
+    line as ASCII and keeps each other byte as a lone surrogate: a Chinese
+    sentence or word would then match nothing and could not be printed.
+    """
+    return [_utf8_argument(a) if _SURROGATE.search(a) else a for a in argv]
+
+
+def _utf8_argument(argument):
+    try:
+        return argument.encode('utf-8', 'surrogateescape').decode('utf-8')
+    except UnicodeError:  # not UTF-8 either: keep what the system gave
+        return argument
+
+
 def _text(value):
     """A message or an exception as unicode text.  On Python 2, file names
     from the command line are bytes and may not be ASCII, so a message that
@@ -71,8 +109,18 @@ def _text(value):
         return _text(str(value))
 
 
+_SURROGATE = re.compile(u'[\udc80-\udcff]')
+_CONTROL = re.compile(u'[\x00-\x1f\x7f-\x9f]')
+
+
+def printable(text):
+    """``text`` with control characters escaped (``\\x1b``...), so that a file
+    name cannot send escape sequences to the terminal."""
+    return _CONTROL.sub(lambda m: u'\\x%02x' % ord(m.group()), text)
+
+
 def _fail(args, exc, message):
     if getattr(args, 'debug', False):
         raise exc
-    stderr_write(u'%s: error: %s\n' % (PROG, message))
+    stderr_write(u'%s: error: %s\n' % (PROG, printable(message)))
     return USAGE_STATUS if isinstance(exc, UsageError) else 1

@@ -10,6 +10,7 @@ from ..text.corpus import Corpus
 from ..errors import NlpZeroError
 from ..datasets import sample_corpus_path
 from ..progress import Progress
+from ..counting.memory import default_memory, parse_size
 
 #: Stages that do not need whole lines read long lines in pieces of this size.
 DEFAULT_MAX_LINE_CHARS = 1000000
@@ -63,6 +64,34 @@ def non_negative_int(text):
     return _whole_number(text, 0)
 
 
+def finite_float(text):
+    """argparse type of a real number: NaN and infinity are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value is None or value != value or value in (float('inf'), float('-inf')):
+        raise argparse.ArgumentTypeError('expected a finite number, not %r' % (text,))
+    return value
+
+
+def non_negative_float(text):
+    """argparse type of a finite number of at least 0."""
+    value = finite_float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError('expected a number of at least 0, not %r' % (text,))
+    return value
+
+
+def probability(text):
+    """argparse type of a probability: a number above 0 and at most 1."""
+    value = finite_float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError('expected a probability (above 0, at most 1), '
+                                         'not %r' % (text,))
+    return value
+
+
 def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
     """Parent parser with the options that say how to read a corpus."""
     parent = ArgumentParser(add_help=False)
@@ -90,6 +119,45 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
                                  parents=parents)
     parser.set_defaults(run=run)
     return parser
+
+
+def add_counting_options(parser, backend_help='counting backend (default: numpy when '
+                                                'importable)'):
+    """The options of every counting stage: how much memory, how many
+    processes, where temporary files go, which backend."""
+    group = parser.add_argument_group('counting')
+    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                       help='memory budget for counting, e.g. 500M or 2G: past it, counts '
+                            'spill to sorted files on disk and are merged back exactly '
+                            '(default: %s, a quarter of this machine)'
+                            % _human_size(default_memory()))
+    group.add_argument('--workers', type=positive_int, default=1, metavar='N',
+                       help='processes that count (default: 1); the result is the same')
+    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                       help='where spilled counts go (default: the system temporary folder); '
+                            'removed afterwards')
+    group.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
+                       help=backend_help)
+    group.add_argument('--spark', metavar='MASTER', default=None,
+                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                            'needs pip install "nlp-zero[spark]"); the corpus paths are '
+                            'read by Spark (HDFS, S3 ...)')
+    return group
+
+
+def memory_size(text):
+    """argparse type of ``--memory``: ``500M``, ``2G`` ..."""
+    try:
+        return parse_size(text)
+    except NlpZeroError as exc:
+        raise argparse.ArgumentTypeError(str(exc))
+
+
+def _human_size(size):
+    for unit, shift in (('G', 30), ('M', 20)):
+        if size >= 1 << shift:
+            return '%.3g%s' % (size / float(1 << shift), unit)
+    return '%dB' % size
 
 
 def make_progress(args, label=''):
@@ -141,10 +209,29 @@ def show_char(char):
     return u'U+%04X' % ord(char) if char.isspace() else char
 
 
-def check_output_folder(path):
-    """Fail before the work, not after it, when ``path`` cannot be written."""
-    if path and os.path.isdir(path):
+def check_output_folder(path, inputs=()):
+    """Fail before the work, not after it, when ``path`` cannot be written,
+    or when it is one of the ``inputs`` (writing it would destroy an input)."""
+    if not path or path == '-':
+        return
+    if os.path.isdir(path):
         raise NlpZeroError('cannot write %s: it is a folder' % (path,))
-    folder = os.path.dirname(path) if path else ''
-    if folder and not os.path.isdir(folder):
-        raise NlpZeroError('cannot write %s: no folder %s' % (path, folder))
+    for name in inputs:
+        if name and name != '-' and _same_file(path, name):
+            raise NlpZeroError('cannot write %s: it is also an input (%s); choose another '
+                               'output' % (path, name))
+    if os.path.exists(path) and not os.path.isfile(path):
+        return  # a device or a FIFO: written directly
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise NlpZeroError('cannot write %s: no folder %s' % (path, os.path.dirname(path)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NlpZeroError('cannot write %s: the folder %s is not writable'
+                           % (path, os.path.dirname(path) or '.'))
+
+
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, AttributeError):
+        return False

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from ..errors import CorpusError
 from ._common import (add_command, echo, make_progress, non_negative_int, open_corpus,
                       report_bad_lines, show_char)
 
@@ -20,11 +21,12 @@ def register(commands):
 def corpus_stats(corpus):
     """Lines, characters and a character Counter of one pass over ``corpus``."""
     chars = Counter()
-    lines = 0
+    items = 0
     for line in corpus:
-        lines += 1
+        items += 1
         chars.update(line)
-    return lines, chars
+    # a Corpus counts real lines (a long line read in pieces is one line)
+    return getattr(corpus, 'lines_read', items), chars
 
 
 def run_stats(args):
@@ -34,6 +36,9 @@ def run_stats(args):
     lines, chars = corpus_stats(corpus)
     report_bad_lines(corpus, progress)
     total = sum(chars.values())
+    if not total:
+        raise CorpusError('the corpus %s has no text (%d lines, no characters)'
+                          % (', '.join(corpus.names), lines))
     echo(u'lines\t%d' % lines)
     echo(u'characters\t%d' % total)
     echo(u'distinct characters\t%d' % len(chars))

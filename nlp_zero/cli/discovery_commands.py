@@ -3,17 +3,20 @@
 
 from __future__ import division
 
+from argparse import ArgumentTypeError
 from collections import Counter
 
 from .._compat import clock
 from .._files import open_output, text_lines
 from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
+from ..counting.memory import default_memory
 from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
-from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
-                      open_corpus, report_bad_lines)
+from ._common import (UsageError, add_command, check_output_folder, echo, finite_float,
+                      make_progress, memory_size, non_negative_float, open_corpus, probability,
+                      report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -37,19 +40,20 @@ def register(commands):
     group.add_argument('--method', choices=('cut', 'ngram'), default='cut',
                        help='cut: minimum-entropy cutting on adjacent pairs (default, fast); '
                             'ngram: n-gram cohesion (better on small corpora, slower)')
-    group.add_argument('--order', type=int, default=4, metavar='N',
+    group.add_argument('--order', type=int, default=None, metavar='N',
                        help='longest n-gram of the ngram method (2-4, default 4)')
-    group.add_argument('--thresholds', metavar='T2,T3,T4',
-                       default=','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)),
+    group.add_argument('--thresholds', metavar='T2,T3,T4', default=None,
                        help='cohesion thresholds of the ngram method by order, in nats '
-                            '(default %(default)s)')
-    group.add_argument('--min-pmi', type=float, default=1.0, metavar='X',
+                            '(default %s; one number per order up to --order, the last one '
+                            'repeating)'
+                            % ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)))
+    group.add_argument('--min-pmi', type=finite_float, default=1.0, metavar='X',
                        help='keep two characters together when their PMI is above X nats '
                             '(default 1: the minimum-entropy criterion)')
-    group.add_argument('--min-proba', type=float, default=None, metavar='P',
+    group.add_argument('--min-proba', type=probability, default=None, metavar='P',
                        help='cut method: also cut pairs of probability <= P (default: pairs '
                             'seen fewer than --min-count times)')
-    group.add_argument('--confidence', type=float, default=1.0, metavar='Z',
+    group.add_argument('--confidence', type=non_negative_float, default=1.0, metavar='Z',
                        help='score counts by their lower bound c - Z*sqrt(c) (default 1)')
     group.add_argument('--min-count', type=int, default=None, metavar='N',
                        help='fewest occurrences of a word (default: 2*sqrt(characters/1e6), '
@@ -57,7 +61,8 @@ def register(commands):
     group.add_argument('--redundancy', choices=('length', 'constant'), default='length',
                        help='a word must beat its parts by THRESHOLD*(length-1) nats '
                             '(length, default) or by THRESHOLD nats (constant)')
-    group.add_argument('--redundancy-threshold', type=float, default=3.0, metavar='THRESHOLD',
+    group.add_argument('--redundancy-threshold', type=finite_float, default=3.0,
+                       metavar='THRESHOLD',
                        help='see --redundancy (default 3)')
     group.add_argument('--reestimate', type=int, default=1, metavar='N',
                        help='passes of re-estimation (segment the pieces with the lexicon '
@@ -71,6 +76,7 @@ def register(commands):
     parser.add_argument('--workers', type=int, default=1, metavar='N',
                         help='processes that count and cut (default 1); the lexicon is the '
                              'same with any number')
+    _add_exact_options(parser)
     group = parser.add_argument_group('new words')
     group.add_argument('--new-words', action='store_true',
                        help='print the discovered words that are not in --exclude, most '
@@ -84,18 +90,40 @@ def register(commands):
                        help='list only new words of at least N characters (default 2)')
 
 
+def _add_exact_options(parser):
+    group = parser.add_argument_group('exact counting')
+    group.add_argument('--exact', action='store_true',
+                       help='count exactly, never pruning a table (default: prune past '
+                            '--max-entries, which is approximate but bounded)')
+    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                       help='with --exact: memory for the count tables, e.g. 500M; past it '
+                            'counts spill to sorted files and are merged back (default: a '
+                            'quarter of this machine)')
+    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                       help='with --exact: where spilled counts go (removed afterwards)')
+
+
 def _thresholds(text):
     try:
-        values = [float(v) for v in text.split(',') if v.strip()]
-    except ValueError:
-        raise UsageError('--thresholds must be numbers separated by commas, not %r' % text)
+        values = [finite_float(v) for v in text.split(',') if v.strip()]
+    except (ValueError, ArgumentTypeError):
+        raise UsageError('--thresholds must be finite numbers separated by commas, not %r'
+                         % text)
     if not values:
         raise UsageError('--thresholds needs at least one number')
+    if len(values) > 3:
+        raise UsageError('--thresholds takes one number per order, 2 to 4: at most three')
     return dict((n, values[min(n - 2, len(values) - 1)]) for n in (2, 3, 4))
 
 
 def finder_from_args(args, progress):
     """The :class:`WordDiscovery` that the command-line options describe."""
+    if args.method == 'cut' and (args.order is not None or args.thresholds is not None):
+        raise UsageError('--order and --thresholds belong to --method ngram; the cut method '
+                         'uses --min-pmi')
+    args.order = 4 if args.order is None else args.order
+    if args.thresholds is None:
+        args.thresholds = ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in range(2, args.order + 1))
     if not 2 <= args.order <= 4:
         raise UsageError('--order must be between 2 and 4')
     if args.workers < 1:
@@ -111,7 +139,9 @@ def finder_from_args(args, progress):
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
         min_count=args.min_count, redundancy=args.redundancy,
         redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
-        classes=not args.no_classes, max_entries=args.max_entries, workers=args.workers,
+        classes=not args.no_classes, workers=args.workers,
+        max_entries=None if args.exact else args.max_entries,
+        memory=(args.memory or default_memory()) if args.exact else None, tmp_dir=args.tmp_dir,
         progress=progress)
 
 
@@ -157,7 +187,7 @@ def run_discover(args):
     if args.top is not None and args.top < 0:
         raise UsageError('--top must be 0 or more')
     if args.output:
-        check_output_folder(args.output)
+        check_output_folder(args.output, args.corpus + args.exclude)
     progress = make_progress(args, 'counting')
     known = _known_words(args.exclude) if args.exclude else set()
     corpus = open_corpus(args, args.corpus, progress)

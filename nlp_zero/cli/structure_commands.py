@@ -3,18 +3,23 @@
 
 from __future__ import division
 
+import argparse
 import itertools
+import math
+import os
+import tempfile
 
 from .._compat import clock, text_type
+from ..errors import NlpZeroError
 from ..text.chars import fragments
 from ..text.corpus import Corpus
 from ..words.lexicon import Lexicon
-from ..structure.parser import Parser
+from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ._common import (add_command, argument_text, echo, make_progress, non_negative_int,
-                      open_corpus, positive_int, report_bad_lines)
+from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+                      non_negative_int, open_corpus, positive_int, report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -35,10 +40,10 @@ def register(commands):
                         help='where to save the templates ("-" for stdout)')
     parser.add_argument('--window', type=positive_int, default=5, metavar='N',
                         help='pairs are counted up to N words apart (default: 5)')
-    parser.add_argument('--min-proba', type=float, default=1e-5, metavar='P',
+    parser.add_argument('--min-proba', type=probability, default=1e-5, metavar='P',
                         help='lowest probability of a linking pair and of a template '
                              '(default: 1e-5)')
-    parser.add_argument('--min-pmi', type=float, default=2.0, metavar='PMI',
+    parser.add_argument('--min-pmi', type=finite_number, default=2.0, metavar='PMI',
                         help='lowest mutual information of a linking pair (default: 2)')
     parser.add_argument('--min-count', type=non_negative_int, default=2, metavar='N',
                         help='lowest count of a kept template (default: 2)')
@@ -50,12 +55,18 @@ def register(commands):
                              'entries (default: 2000000)')
     parser.add_argument('--top', type=non_negative_int, default=20, metavar='N',
                         help='how many templates to show (default: 20)')
+    parser.add_argument('--keep-phrases', action='store_true',
+                        help='also keep the "templates" without a placeholder (a whole '
+                             'fragment: 参考文献, 图 2, a one-word fragment such as 1); they are '
+                             'words or collocations, left out by default')
 
     parser = add_command(commands, 'parse', run_parse,
                          help='parse sentences into nested template blocks',
                          description='Print each sentence with its blocks in brackets, e.g. '
-                                     '(鸡蛋)可以(吃)吗; sentences come from the arguments or, '
-                                     'when there are none, one per line from stdin.')
+                                     '(鸡蛋)可以(吃)吗; punctuation bounds the blocks, each '
+                                     'clause being parsed on its own.  Sentences come from the '
+                                     'arguments or, when there are none, one per line from '
+                                     'stdin.')
     parser.add_argument('sentences', nargs='*', metavar='SENTENCE',
                         help='sentences to parse (default: lines of stdin)')
     parser.add_argument('--templates', required=True, metavar='TEMPLATES.tsv',
@@ -63,14 +74,80 @@ def register(commands):
     parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
                         help='lexicon used to tokenize the sentences')
     parser.add_argument('--tree', action='store_true',
-                        help='after each bracketed line, show the blocks as an indented tree')
-    parser.add_argument('--null-score', type=float, default=-20.0, metavar='S',
-                        help='log-score of each extra word of a block with no template '
-                             '(default: -20)')
+                        help='show each sentence as an indented tree of its blocks: the '
+                             'bracketed sentence and its template, then one line per block')
+    parser.add_argument('--null-score', type=log_score, default=-20.0, metavar='S',
+                        help='log-score of each extra word of a block with no template, 0 '
+                             'or less (default: -20)')
     parser.add_argument('--max-span', type=non_negative_int, default=150, metavar='N',
-                        help='longest sentence searched for templates, in words; longer '
+                        help='longest clause searched for templates, in words; longer '
                              'ones are read as isolated words (default: 150; 0: no cap, '
-                             'cubic time)')
+                             'cubic time up to --max-steps)')
+    parser.add_argument('--max-steps', type=non_negative_int, default=MAX_STEPS, metavar='N',
+                        help='cap on the search of one clause (partial template matches '
+                             'carried over one word); a clause that reaches it is read as '
+                             'isolated words (default: %d, about 0.3 s; 0: no cap)' % MAX_STEPS)
+
+
+def finite_number(text):
+    """argparse type of a threshold: a finite number (NaN would silently
+    compare false everywhere, and an infinity keeps or drops everything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float('nan')
+    if math.isnan(value) or math.isinf(value):
+        raise argparse.ArgumentTypeError('expected a finite number, not %r' % (text,))
+    return value
+
+
+def probability(text):
+    """argparse type of ``--min-proba``: a number between 0 and 1."""
+    value = finite_number(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError('expected a probability between 0 and 1, not %r'
+                                         % (text,))
+    return value
+
+
+def log_score(text):
+    """argparse type of ``--null-score``: a log-score, finite and 0 or less."""
+    value = finite_number(text)
+    if value > 0:
+        raise argparse.ArgumentTypeError('expected a log-score, 0 or less, not %r' % (text,))
+    return value
+
+
+def check_output(path):
+    """Fail before counting, not after, when the output cannot be written:
+    its folder must exist and take a new file (tried with a temporary file,
+    which also catches a read-only file system, whoever the user is)."""
+    if path == '-':
+        return
+    check_output_folder(path)
+    if os.path.exists(path) and not os.path.isfile(path):
+        return  # a device or a FIFO: not a file made in the folder
+    folder = os.path.dirname(path) or os.curdir
+    try:
+        tempfile.TemporaryFile(dir=folder, prefix='.nlp-zero-check-').close()
+    except (IOError, OSError) as exc:
+        raise NlpZeroError('cannot write %s: cannot create a file in %s: %s'
+                           % (path, folder, exc.strerror or exc))
+
+
+def load_templates(path):
+    """The templates of a file from ``nlp-zero templates``: an empty file,
+    or one without a placeholder (a lexicon given as templates: its
+    ``word<TAB>count`` lines read as placeholder-free templates), would
+    parse every sentence as plain words without a word of warning."""
+    templates = TemplateSet.load(path)
+    if not len(templates):
+        raise NlpZeroError('%s has no templates: give a file written by "nlp-zero templates"'
+                           % (path,))
+    if not any(template.placeholders for template in templates):
+        raise NlpZeroError('%s has no template with a placeholder [X] (is it a lexicon?): '
+                           'give a file written by "nlp-zero templates"' % (path,))
+    return templates
 
 
 def _tokenizer(path):
@@ -79,13 +156,14 @@ def _tokenizer(path):
 
 def run_templates(args):
     """``nlp-zero templates``: find templates, save them, print a summary."""
+    check_output(args.output)
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
     corpus = open_corpus(args, args.corpus, progress, spool=False)
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
                             max_steps=args.max_steps, max_pairs=args.max_pairs,
-                            progress=progress)
+                            progress=progress, keep_phrases=args.keep_phrases)
     started = clock()
     templates = finder.fit(corpus)
     report_bad_lines(corpus, progress)
@@ -122,9 +200,11 @@ def _structured(templates):
 
 def run_parse(args):
     """``nlp-zero parse``: print each sentence bracketed (and as a tree)."""
+    progress = make_progress(args)
     tokenizer = _tokenizer(args.lexicon)
-    parser = Parser(TemplateSet.load(args.templates), tokenizer.tokenize,
-                    null_score=args.null_score, max_span=args.max_span or None)
+    parser = Parser(load_templates(args.templates), tokenizer.tokenize,
+                    null_score=args.null_score, max_span=args.max_span or None,
+                    max_steps=args.max_steps or None)
     if args.sentences:
         sentences = (argument_text(s) for s in args.sentences)
     else:
@@ -134,10 +214,16 @@ def run_parse(args):
         if tree is None:
             echo(u'')
             continue
-        echo(tree.bracketed())
         if args.tree:
+            # the plot's first line is the bracketed sentence and its template
             echo(tree.plot())
             echo(u'')
+        else:
+            echo(tree.bracketed())
+    if parser.truncated:
+        progress.log('%d clause%s reached --max-steps and %s read as isolated words' % (
+            parser.truncated, '' if parser.truncated == 1 else 's',
+            'was' if parser.truncated == 1 else 'were'))
     return 0
 
 

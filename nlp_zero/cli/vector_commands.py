@@ -1,16 +1,22 @@
 """``nlp-zero vectors``, ``similar`` and ``evaluate-vectors``: the vector stage."""
 
 import os
+import re
+from argparse import ArgumentTypeError
 
 from .._compat import to_text
-from ..text.chars import compile_word_pattern
+from .._backend import resolve
+from .._compat import stderr_write
+from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import NlpZeroError
-from ._common import (UsageError, add_command, check_output_folder, echo, make_progress,
-                      open_corpus, report_bad_lines)
+from ._common import (UsageError, add_command, add_counting_options, check_output_folder, echo,
+                      make_progress, non_negative_int, open_corpus, positive_int,
+                      report_bad_lines)
 
 
 def register(commands):
+    _register_cooccur(commands)
     parser = add_command(commands, 'vectors', run_vectors, corpus=True,
                          help='count co-occurrences and train simpler-GloVe word vectors')
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
@@ -21,26 +27,29 @@ def register(commands):
     parser.add_argument('--lexicon', metavar='LEXICON.tsv',
                         help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
                              'from "nlp-zero discover"); punctuation tokens are dropped')
-    parser.add_argument('--dim', type=int, default=100,
+    parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
-    parser.add_argument('--window', type=int, default=10, help='window size (default: 10)')
-    parser.add_argument('--min-count', type=int, default=5,
+    parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
+    parser.add_argument('--min-count', type=positive_int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=int, default=None, metavar='N',
                         help='keep only the N most frequent words')
-    parser.add_argument('--epochs', type=int, default=None,
+    parser.add_argument('--epochs', type=positive_int, default=None,
                         help='passes over the pairs (default: 10)')
     parser.add_argument('--model', type=int, default=0, choices=(0, 1, 2),
                         help='0: one vector per word (default); 1/2: centre and context '
                              'vectors, concatenated / summed')
-    parser.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
-                        help='training backend (default: numpy when importable)')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
                              'from it when it exists')
     parser.add_argument('--counts', metavar='FILE',
                         help='also save the co-occurrence counts to FILE')
+    parser.add_argument('--from-counts', metavar='TABLE',
+                        help='train from a table saved by "nlp-zero cooccur" (or --counts) '
+                             'instead of counting a corpus')
+    add_counting_options(parser, 'counting and training backend (default: numpy when '
+                                 'importable)')
 
     parser = add_command(commands, 'similar', run_similar,
                          help='show the nearest words of a word in a vectors file')
@@ -62,36 +71,118 @@ def register(commands):
                         help='analogy candidates: the N first words (default: 30000)')
 
 
+def _register_cooccur(commands):
+    parser = add_command(commands, 'cooccur', run_cooccur, corpus=True,
+                         help='count the window co-occurrences of a corpus into a table file')
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders of text, words separated by spaces unless '
+                             '--lexicon is given; default: the bundled sample')
+    parser.add_argument('-o', '--output', required=True, metavar='TABLE',
+                        help='where to write the table (see nlp_zero.vectors.table_file)')
+    parser.add_argument('--lexicon', metavar='LEXICON.tsv',
+                        help='tokenize raw text with this lexicon; punctuation tokens are '
+                             'dropped')
+    parser.add_argument('--window', type=window_size, default=10,
+                        help='window size (default: 10)')
+    parser.add_argument('--min-count', type=positive_int, default=5,
+                        help='ignore words seen fewer times (default: 5)')
+    parser.add_argument('--max-vocab', type=positive_int, default=None, metavar='N',
+                        help='keep only the N most frequent words')
+    add_counting_options(parser)
+
+
+_CJK = re.compile(u'[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]')
+
+
+def warn(message):
+    """One line on stderr for a problem that does not stop the command."""
+    stderr_write(u'nlp-zero: %s\n' % message)
+
+
+def window_size(text):
+    """argparse type of ``--window``: 1 to ``Cooccurrence.MAX_WINDOW`` words."""
+    from ..vectors.cooccurrence import Cooccurrence
+    value = positive_int(text)
+    if value > Cooccurrence.MAX_WINDOW:
+        raise ArgumentTypeError('a window is at most %d words, not %s'
+                                % (Cooccurrence.MAX_WINDOW, text))
+    return value
+
+
 def _token_lines(corpus, lexicon_path):
-    """The corpus as token lists: split on whitespace, or tokenized with a lexicon."""
+    """The corpus as token lists: split on whitespace, or tokenized with a
+    lexicon (punctuation tokens left out)."""
     if not lexicon_path:
         return corpus
     from ..words.lexicon import Lexicon
     from ..words.tokenizer import Tokenizer
-    tokenizer = Tokenizer(Lexicon.load(lexicon_path))
-    return _Tokenized(corpus, tokenizer)
+    return Tokenizer(Lexicon.load(lexicon_path)).corpus(corpus, words_only=True)
 
 
-class _Tokenized(object):
-    """Re-iterable view of a corpus as token lists.
+def _count_table(args, progress):
+    """The co-occurrence table the command line asks for."""
+    from ..vectors.cooccurrence import Cooccurrence
+    if args.spark:
+        return _count_on_spark(args, progress)
+    corpus = open_corpus(args, args.corpus, progress)
+    if not args.lexicon and '-' not in args.corpus:  # (standard input is read once)
+        _check_segmented(corpus)
+    table = Cooccurrence.count(_token_lines(corpus, args.lexicon), min_count=args.min_count,
+                               max_vocab=args.max_vocab, window=args.window, progress=progress,
+                               backend=args.backend, memory=args.memory or default_memory(),
+                               workers=args.workers, tmp_dir=args.tmp_dir)
+    report_bad_lines(corpus, progress)
+    if not table.pairs:
+        raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
+                           'high for it?')
+    return table
 
-    Tokens without a word character (spaces, punctuation) are dropped: they
-    would take window slots and become the most frequent "words".
-    """
 
-    def __init__(self, corpus, tokenizer):
-        self.corpus = corpus
-        self.tokenizer = tokenizer
+def _count_on_spark(args, progress):
+    from .. import spark
+    if not args.corpus:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('counting on Spark (%s)' % args.spark)
+        return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
+                                  max_vocab=args.max_vocab, window=args.window,
+                                  lexicon=args.lexicon,
+                                  max_line_chars=args.max_line_chars or None)
+    finally:
+        session.stop()
 
-    @property
-    def bytes_read(self):
-        return self.corpus.bytes_read
 
-    def __iter__(self):
-        tokenize = self.tokenizer.tokenize
-        is_word = compile_word_pattern().search
-        for line in self.corpus:
-            yield [w for w in tokenize(line) if is_word(w)]
+def _check_segmented(corpus, sample=200):
+    """Refuse, before counting, text whose lines are single long 'words':
+    Chinese or Japanese without spaces needs a lexicon to be cut into words
+    (every line would otherwise be one distinct token)."""
+    long_runs = lines = 0
+    for line in corpus:
+        if not line.strip():
+            continue
+        lines += 1
+        tokens = line.split()
+        if sum(len(t) for t in tokens) >= 20 and max(len(t) for t in tokens) >= 20 and \
+                _CJK.search(line):
+            long_runs += 1
+        if lines >= sample:
+            break
+    if lines and long_runs * 2 > lines:
+        raise NlpZeroError('the text has no spaces between its words (a line is one long '
+                           '"word"): give --lexicon LEXICON.tsv (from "nlp-zero discover") '
+                           'to cut it into words')
+
+
+def run_cooccur(args):
+    check_output_folder(args.output, args.corpus + [args.lexicon])
+    resolve(args.backend)
+    progress = make_progress(args, 'counting')
+    table = _count_table(args, progress)
+    table.save(args.output)
+    progress.log('wrote %d words and %d pairs to %s' % (len(table), len(table.pairs),
+                                                        args.output))
+    return 0
 
 
 def run_vectors(args):
@@ -102,23 +193,18 @@ def run_vectors(args):
     if args.max_vocab is not None and args.max_vocab < 1:
         raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
-        check_output_folder(path)
+        check_output_folder(path, args.corpus + [args.lexicon, args.from_counts])
+    resolve(args.backend)  # an unknown or missing backend fails before any work
     progress = make_progress(args, 'counting')
-    corpus = open_corpus(args, args.corpus, progress)
-    lines = _token_lines(corpus, args.lexicon)
-    table = Cooccurrence.count(lines, min_count=args.min_count, max_vocab=args.max_vocab,
-                               window=args.window, progress=progress)
-    report_bad_lines(corpus, progress)
-    if not table.pairs:
-        raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
-                           'high for it?')
+    if args.from_counts:
+        table = Cooccurrence.load(args.from_counts)
+    else:
+        table = _count_table(args, progress)
     if args.counts:
         table.save(args.counts)
     options = {} if args.epochs is None else {'epochs': args.epochs}
     model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
                          seed=args.seed, **options)
-    progress.log('training %s-dimensional vectors for %d words on %d pairs (%s backend)' % (
-        args.dim or 'auto', len(table), len(table.pairs), model.chosen_backend()))
     vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
     with open_output(args.output) as out:
         vectors.write_word2vec_format(out)
@@ -138,17 +224,19 @@ def run_similar(args):
     if args.topn < 1:
         raise UsageError('--topn must be at least 1')
     vectors = _load(args.vectors)
+    unknown = []
     for word in args.word:
         word = to_text(word)
-        if word not in vectors:
-            raise NlpZeroError(u"word '%s' is not in the vocabulary of %s"
-                               % (word, to_text(args.vectors)))
+        if word not in vectors:  # say so, and go on with the other words
+            unknown.append(word)
+            warn(u"word '%s' is not in the vocabulary of %s" % (word, to_text(args.vectors)))
+            continue
         if args.related:
             found = vectors.most_related(word, topn=args.topn)
         else:
             found = vectors.most_similar(word, topn=args.topn)
         echo(word + u'\t' + u'  '.join(u'%s %.3f' % (w, s) for w, s in found))
-    return 0
+    return 1 if unknown else 0
 
 
 def run_evaluate(args):

@@ -2,20 +2,24 @@
 
 from __future__ import division
 
+from collections import deque
+
 from .._compat import clock
 from .._files import open_output
 from ..text.corpus import Corpus
+from ..text.decoders import LinePiece
 from ..words.scores import segmentation_scores
+from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
-from ..words.tokenizer import Tokenizer
-from ._common import (add_command, argument_text, echo, make_progress, open_corpus,
-                      report_bad_lines)
+from ..words.tokenized import tokenized_lines
+from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+                      open_corpus, positive_int, report_bad_lines)
 
 
 def register(commands):
     """Add ``tokenize`` and ``evaluate-segmentation`` to the subcommands."""
     parser = add_command(
-        commands, 'tokenize', run_tokenize, corpus=True, max_line_chars=None,
+        commands, 'tokenize', run_tokenize, corpus=True,
         help='cut text into words with a lexicon (unigram, minimum entropy)',
         description='Cut text into words with a lexicon: the most probable sequence of '
                     'lexicon words under the unigram model.  One output line per input '
@@ -23,10 +27,14 @@ def register(commands):
                     'their own, whitespace is dropped, characters are never changed.')
     parser.add_argument('files', nargs='*', metavar='FILE',
                         help='text files (.gz/.bz2/.xz; "-" for stdin); default: stdin')
-    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON',
-                        help='lexicon file: "word<TAB>count" lines (or "word count")')
+    parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON', action='append',
+                        help='lexicon file: "word<TAB>count" lines (or "word count"); give '
+                             'several to merge them, later ones (a user dictionary) setting '
+                             'the counts of the words they list')
     parser.add_argument('--output', '-o', metavar='FILE',
                         help='write here (atomically) instead of to stdout')
+    parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
+                        help='processes that tokenize (default 1); the output is the same')
     parser.add_argument('--split-alnum', action='store_true',
                         help='cut runs of digits and Latin letters with the lexicon too '
                              '(default: a run is never cut; it is a token, or part of a '
@@ -49,24 +57,48 @@ def register(commands):
 
 def run_tokenize(args):
     """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
+    check_output_folder(args.output, (args.files or []) + args.lexicon)
     progress = make_progress(args, 'tokenizing')
-    lexicon = Lexicon.load(args.lexicon)
-    progress.log('lexicon %s: %d words' % (args.lexicon, len(lexicon)))
-    tokenizer = Tokenizer(lexicon, keep_alnum=not args.split_alnum)
+    lexicon = Lexicon()
+    for path in args.lexicon:
+        lexicon.update(Lexicon.load(path))
+    if not lexicon:
+        raise NlpZeroError('the lexicon %s has no words' % ', '.join(args.lexicon))
+    progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
-    chars = 0
-    join = u' '.join
+    chars_seen, continued = [0], deque()
+    lines = tokenized_lines(_counting(corpus, chars_seen, continued), lexicon.counts(),
+                            keep_alnum=not args.split_alnum, workers=args.workers)
     with open_output(args.output) as out:
         write = out.write
-        for line in corpus:
-            chars += len(line)
-            write(join(tokenizer.tokenize(line)) + u'\n')
+        ends = continued.popleft
+        for line in lines:
+            # a long line comes in pieces: its tokens stay on one output line
+            write(line + _end(ends(), line))
+    chars = chars_seen[0]
     seconds = clock() - started
     report_bad_lines(corpus, progress)
     progress.log('tokenized %d lines, %d characters in %.1f s (%.0f characters/s)' % (
         corpus.lines_read, chars, seconds, chars / seconds if seconds > 0 else 0))
     return 0
+
+
+def _counting(lines, seen, continued):
+    """The lines, adding their characters to ``seen[0]`` as they pass, and
+    to ``continued`` whether each is a piece of a longer line."""
+    for line in lines:
+        seen[0] += len(line)
+        continued.append(line.__class__ is LinePiece)
+        yield line
+
+
+def _end(continued, tokens):
+    """What follows a line's tokens: a newline, or, after a piece of a
+    longer line, a space (when it had tokens)."""
+    if continued:
+        return u' ' if tokens else u''
+    return u'\n'
 
 
 def _read_vocabulary(path):

@@ -3,7 +3,8 @@ parse sentences into nested blocks."""
 
 from .finder import TemplateFinder
 from .index import TemplateIndex
-from .parser import ParseTree, Parser
+from .parser import Parser
+from .tree import ParseTree
 from .templates import PLACEHOLDER, Template, TemplateSet
 
 __all__ = ['Template', 'TemplateSet', 'PLACEHOLDER', 'TemplateFinder', 'TemplateIndex', 'Parser',

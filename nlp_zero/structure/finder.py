@@ -19,7 +19,12 @@ form the fixed part of a sentence template.  Two passes over the corpus:
    and after its last word unless those are the fragment's ends.  A word
    that no strong pair touches gives the trivial template ``X w X`` (or
    ``w X`` / ``X w`` at an end).  Templates more probable than
-   ``min_proba`` and seen at least ``min_count`` times are kept.
+   ``min_proba`` and seen at least ``min_count`` times are kept, except
+   those without a placeholder: a path that covers a whole fragment
+   (``参考文献``, ``图 2``, a one-word fragment such as ``1``) is a word or a
+   collocation, not a template, so it is left out unless ``keep_phrases``
+   is set.  Their occurrences still count in the total that ``min_proba``
+   is relative to.
 
 Bounds.  A dense fragment can have exponentially many paths, so the walk is
 done separately for each stretch of the fragment that no strong pair links
@@ -40,6 +45,7 @@ from collections import Counter
 from itertools import compress, repeat
 
 from .._compat import clock, map, range, zip
+from ..errors import CorpusError
 from ..text.chars import fragments
 from ..text.corpus import as_corpus
 from ..progress import log
@@ -70,14 +76,22 @@ class TemplateFinder(object):
         Cap on the path walk in one stretch of a fragment (see module doc).
     max_pairs, max_templates : int
         Size at which a count table is pruned to its most frequent half.
+    keep_phrases : bool
+        Also keep the templates without a placeholder (whole fragments:
+        words and collocations); see the module doc.
     progress : Progress, optional
         Receives progress updates and log lines (pruning, truncation).
     """
 
     def __init__(self, tokenize, window=5, min_proba=1e-5, min_pmi=2, min_count=2,
-                 max_steps=10000, max_pairs=2000000, max_templates=2000000, progress=None):
+                 max_steps=10000, max_pairs=2000000, max_templates=2000000, progress=None,
+                 keep_phrases=False):
         if window < 1:
             raise ValueError('window must be at least 1')
+        if not 0 <= min_proba <= 1:  # NaN fails too
+            raise ValueError('min_proba is a probability, between 0 and 1, not %r' % (min_proba,))
+        if not -float('inf') < min_pmi < float('inf'):
+            raise ValueError('min_pmi must be a finite number, not %r' % (min_pmi,))
         self.tokenize = tokenize
         self.window = int(window)
         self.min_proba = min_proba
@@ -87,6 +101,7 @@ class TemplateFinder(object):
         self.max_pairs = max_pairs
         self.max_templates = max_templates
         self.progress = progress
+        self.keep_phrases = keep_phrases
         self.word_counts = Counter()
         self.pair_counts = Counter()
         self.template_counts = Counter()  # item tuple -> count
@@ -200,12 +215,17 @@ class TemplateFinder(object):
         """Both passes over a re-iterable corpus; returns the kept templates.
 
         Each fragment is tokenized once: the words are spooled to a temporary
-        file between the passes.
+        file between the passes.  A corpus without a word (and nothing
+        trained before) is a :class:`~nlp_zero.errors.CorpusError`, as in
+        word discovery: an empty result would look like a finding.
         """
         corpus = as_corpus(texts)
         with tempfile.TemporaryFile() as spool:
             started = clock()
             self._train_words(self._spooled(self._words_of(corpus), spool))
+            if not self.word_total:
+                raise CorpusError('no text to find templates in: the corpus has no words (it '
+                                  'is empty, or only punctuation and spaces)')
             log(self.progress, 'counted %d words and %d pairs in %d fragments (%.1fs)' % (
                 self.word_total, self.pair_total, self.fragments_trained, clock() - started))
             log(self.progress, '%d strong pairs' % len(self.strong_pairs()))
@@ -243,12 +263,13 @@ class TemplateFinder(object):
             yield ws.split(u' ') if ws else []
 
     def kept_templates(self):
-        """The kept templates: probability above ``min_proba`` and count at
-        least ``min_count``."""
+        """The kept templates: probability above ``min_proba``, count at
+        least ``min_count``, and a placeholder (unless ``keep_phrases``)."""
         threshold = max(self.min_proba * self.template_total, self.min_count - 0.5)
+        phrases = self.keep_phrases
         return TemplateSet((Template.from_items(items), count)
                            for items, count in self.template_counts.items()
-                           if count > threshold)
+                           if count > threshold and (phrases or _X in items))
 
     def _words_of(self, texts):
         tokenize = self.tokenize

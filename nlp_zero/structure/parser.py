@@ -10,6 +10,14 @@ with the least total information, i.e. the highest sum of
 log-probabilities, as a :class:`ParseTree`.  Templates nest but never
 overlap or cross.
 
+Punctuation bounds blocks.  Templates are found inside runs of word
+characters (see :mod:`~nlp_zero.structure.finder`), so the parser reads
+each *clause* (a run of tokens with a word character) on its own, and no
+block crosses a punctuation mark.  A sentence with marks is read as one
+block whose template is its marks with a placeholder for each clause
+(``[X]：“[X]，[X]！”``), the clauses being its children; its score is the
+sum of theirs.  A sentence without marks is its one clause.
+
 The search is a chart parse (dynamic programming over spans, longest
 spans last) driven by the template trie, with explicit loops and stacks
 only, so sentence length never meets the interpreter's recursion limit.
@@ -24,21 +32,44 @@ the result never depends on dict order:
    on the left are longer, so ``雪梨和苹果和香蕉`` reads as
    ``((雪梨)和(苹果))和(香蕉)`` (left-associative, like arithmetic).
 
-Cap.  The chart costs up to about ``n**3 / 6`` steps for ``n`` words, so a
-sentence of more than ``max_span`` words (default 150, about 0.1 s on
-CPython 3.11) is not searched: it is read as isolated words, at once.
+Caps.  The chart costs up to about ``n**3 / 6`` steps for a clause of ``n`` words, and
+more with templates that have many placeholders (``[X]a[X]a[X]…`` on
+``a a a …`` can be matched in very many ways), so the work is bounded twice:
+
+* a clause of more than ``max_span`` words (default 150) is not searched:
+  it is read as isolated words, at once;
+* the search of a clause stops after ``max_steps`` steps (default
+  1,000,000; a step is one partial template match carried over one word):
+  the clause is then read as isolated words too, and :attr:`Parser.truncated`
+  counts it.  Real text stays far below the cap (the longest lines of the
+  PKU test text, 150 words with no mark taken as a bound, take about
+  570,000 steps and 0.1 s on CPython 3.11); the worst case is about 0.3 s
+  per clause (0.2 s under PyPy, 0.4-0.6 s under CPython 2.7 and 3.6), so
+  the time is at most linear in the length of the text.
+
 Split long texts into sentences before parsing them.
 """
 
 from __future__ import division
 
-from .._compat import native_str, range, text_str, text_type
+import numbers
+
+from .._compat import range
+from ..text.chars import compile_word_pattern
 from .index import END, TemplateIndex
 from .templates import PLACEHOLDER, Template
+from .tree import ParseTree
 
 __all__ = ['Parser', 'ParseTree']
 
 _EPS = 1e-9
+
+#: Whether a token has a word character (a token without one is a mark,
+#: which bounds clauses).
+_IS_WORD = compile_word_pattern().search
+
+#: Default cap on the steps of the search of one sentence (see the module doc).
+MAX_STEPS = 1000000
 
 
 class Parser(object):
@@ -54,17 +85,32 @@ class Parser(object):
         :meth:`parse_words`.
     null_score : float
         Log-score of each isolated word after the first in a block with no
-        template.
+        template (finite, 0 or less).
     max_span : int or None
-        Longest sentence (in words) that is searched for templates; longer
+        Longest clause (in words) that is searched for templates; longer
         ones are read as isolated words.  ``None``: no cap (time grows with
-        the cube of the sentence length).
+        the cube of the clause length, up to ``max_steps``).
+    max_steps : int or None
+        Cap on the search of one clause (see the module doc); a clause
+        that reaches it is read as isolated words.  ``None``: no cap.
+
+    Attributes
+    ----------
+    truncated : int
+        How many clauses reached ``max_steps`` (and were read as isolated
+        words) since the parser was made.
     """
 
     #: Class of the returned trees (a subclass may return its own).
     tree_class = None  # ParseTree, set below
 
-    def __init__(self, templates, tokenize=None, null_score=-20, max_span=150):
+    def __init__(self, templates, tokenize=None, null_score=-20, max_span=150,
+                 max_steps=MAX_STEPS):
+        _check_cap('max_span', max_span)
+        _check_cap('max_steps', max_steps)
+        if not -float('inf') < null_score <= 0:  # NaN fails too
+            raise ValueError('null_score is a log-score: a finite number, 0 or less, not %r'
+                             % (null_score,))
         if isinstance(templates, TemplateIndex):
             self.index = templates
         else:
@@ -72,7 +118,13 @@ class Parser(object):
         self.tokenize = tokenize
         self.null_score = null_score
         self.max_span = max_span
+        self.max_steps = max_steps
+        self.truncated = 0
         self._tables_version = None
+
+    def __repr__(self):
+        return '<Parser: %d templates, null_score=%r, max_span=%r, max_steps=%r>' % (
+            len(self.index), self.null_score, self.max_span, self.max_steps)
 
     def parse(self, text):
         """The best :class:`ParseTree` of ``text`` (None if it has no words)."""
@@ -81,13 +133,23 @@ class Parser(object):
         return self.parse_words(self.tokenize(text))
 
     def parse_words(self, words):
-        """The best :class:`ParseTree` of a list of words (None if empty)."""
+        """The best :class:`ParseTree` of a list of words (None if empty);
+        tokens without a word character (punctuation) bound the clauses."""
         words = list(words)
         if not words:
             return None
-        best, back = self._chart(words)
-        return _build_tree(words, best, back, self.index.templates, self.null_score,
-                           self.tree_class)
+        n = len(words)
+        best = [None] * n
+        back = [None] * n
+        clauses = _clauses(words)
+        trees = []
+        for start, end in clauses:
+            self._chart(words, start, end, best, back)
+            trees.append(_build_tree(words, start, end, best, back, self.index.templates,
+                                     self.null_score, self.tree_class))
+        if clauses == [(0, n)]:
+            return trees[0]
+        return _sentence_tree(words, clauses, trees, self.tree_class)
 
     # ---------------------------------------------------------- the chart
 
@@ -105,23 +167,75 @@ class Parser(object):
             self._tables_version = index.version
         return self._logps, self._literals, self._rank
 
-    def _chart(self, words):
-        """Best score and back pointer of every span: ``best[i][d]`` is the
-        score of ``words[i:i + d]`` and ``back[i][d]`` is None (isolated
-        words) or (template id, positions of its literal words).  Rows are
-        None when the sentence is longer than ``max_span``."""
-        n = len(words)
-        best = [None] * n
-        back = [None] * n
-        if self.max_span is not None and n > self.max_span:
-            return best, back
+    def _chart(self, words, lo, hi, best, back):
+        """Best score and back pointer of every span of the clause
+        ``words[lo:hi]``: ``best[i][d]`` is the score of ``words[i:i + d]``
+        and ``back[i][d]`` is None (isolated words) or (template id,
+        positions of its literal words).  Rows stay None when the clause is
+        longer than ``max_span`` or its search reaches ``max_steps``."""
+        if self.max_span is not None and hi - lo > self.max_span:
+            return
         logps, literals, rank = self._tables()
         root = self.index.root
         lead = root.get(PLACEHOLDER)
         null = self.null_score
-        for i in range(n - 1, -1, -1):
-            best[i], back[i] = _row(words, i, n, root, lead, best, logps, literals, rank, null)
-        return best, back
+        budget = float('inf') if self.max_steps is None else self.max_steps
+        try:
+            for i in range(hi - 1, lo - 1, -1):
+                best[i], back[i], budget = _row(words, i, hi, root, lead, best, logps,
+                                                literals, rank, null, budget)
+        except _OutOfSteps:
+            self.truncated += 1
+            best[lo:hi] = back[lo:hi] = [None] * (hi - lo)
+
+
+def _clauses(words):
+    """(start, end) of every run of tokens that have a word character."""
+    clauses = []
+    start = None
+    for i, word in enumerate(words):
+        if _IS_WORD(word):
+            if start is None:
+                start = i
+        elif start is not None:
+            clauses.append((start, i))
+            start = None
+    if start is not None:
+        clauses.append((start, len(words)))
+    return clauses
+
+
+def _sentence_tree(words, clauses, trees, tree_class):
+    """The block of a sentence with marks: its template is the marks with a
+    placeholder for each clause, and the clauses are its children (a
+    sentence of marks only is one isolated block, of score 0)."""
+    if not clauses:
+        return tree_class(words, 0, len(words), None, (), 0.0)
+    items = []
+    positions = []
+    starts = set(start for start, _ in clauses)
+    for i, word in enumerate(words):
+        if i in starts:
+            items.append(PLACEHOLDER)
+        elif not _IS_WORD(word):
+            items.append(word)
+            positions.append(i)
+    tree = tree_class(words, 0, len(words), Template.from_items(tuple(items)), positions,
+                      sum(clause.score for clause in trees))
+    tree.children.extend(trees)
+    return tree
+
+
+def _check_cap(name, value):
+    """Refuse a cap that is not a whole number of at least 1 (or None):
+    0 would silently turn the search off."""
+    if value is not None and (not isinstance(value, numbers.Integral) or value < 1):
+        raise ValueError('%s must be a whole number of at least 1, or None, not %r'
+                         % (name, value))
+
+
+class _OutOfSteps(Exception):
+    """The search of a sentence reached ``max_steps``."""
 
 
 def _better(score, positions, old):
@@ -131,8 +245,10 @@ def _better(score, positions, old):
     return score > old[0] - _EPS and positions > old[1]
 
 
-def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
-    """Scores and back pointers of the spans that start at word ``i``.
+def _row(words, i, hi, root, lead, best, logps, literals, rank, null, budget):
+    """Scores and back pointers of the spans that start at word ``i``, and
+    what is left of the ``budget`` of steps (:class:`_OutOfSteps` when it
+    runs out).
 
     States are partial template matches starting at ``i``: ``states`` holds
     those whose next item is a word (trie node -> (node, score, positions)),
@@ -147,6 +263,9 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
     waiting = []  # (node, k, score, positions, row of k, template id at END or None)
     for pos in range(i, hi + 1):
         w = words[pos] if pos < hi else None
+        budget -= 1 + len(waiting) + len(states)
+        if budget < 0:
+            raise _OutOfSteps()
         advanced = {}
         # the best template reading of words[i:pos] found so far
         top = _close_placeholders(waiting, pos, w, offers.pop(pos, None), advanced, logps,
@@ -183,14 +302,19 @@ def _row(words, i, hi, root, lead, best, logps, literals, rank, null):
             for d in range(pos + 1 - i + 1, hi - i + 1):
                 row[d] = null * (d - 1)
             break
-    return row, brow
+    return row, brow, budget
 
 
 def _close_placeholders(waiting, pos, w, top, advanced, logps, literals, rank):
     """End at ``pos`` the placeholders waiting in partial matches: a match
     whose template ends with the placeholder offers a reading of the span
     (the best is returned, starting from ``top``), and a match that goes on
-    with word ``w`` advances into ``advanced``."""
+    with word ``w`` advances into ``advanced``.
+
+    This is the parser's inner loop: :func:`_advance` and :func:`_better`
+    are written out in it, with local names."""
+    eps = _EPS
+    get = advanced.get
     for node, k, score, positions, krow, tid in waiting:
         if k == pos:
             continue
@@ -198,14 +322,19 @@ def _close_placeholders(waiting, pos, w, top, advanced, logps, literals, rank):
         if tid is not None:
             # the template ends with this placeholder: it can end here
             value = base + logps[tid]
-            if top is None or value - top[0] > _EPS or (
-                    value - top[0] > -_EPS and
+            if top is None or value - top[0] > eps or (
+                    value - top[0] > -eps and
                     (literals[tid], -rank[tid], positions) > top[1:4]):
                 top = (value, literals[tid], -rank[tid], positions, tid)
         if w is not None:
             child = node.get(w)
             if child is not None:
-                _advance(advanced, child, base, positions + (pos,))
+                key = id(child)
+                old = get(key)
+                extended = positions + (pos,)
+                if old is None or base > old[1] + eps or (
+                        base > old[1] - eps and extended > old[2]):
+                    advanced[key] = (child, base, extended)
     return top
 
 
@@ -226,10 +355,9 @@ def _offer(offers, end, score, n_literals, neg_rank, positions, tid):
     offers[end] = (score, n_literals, neg_rank, positions, tid)
 
 
-def _build_tree(words, best, back, templates, null, tree_class):
-    """The tree of the best reading of all words, built with a stack."""
-    n = len(words)
-    root = _node(words, 0, n, best, back, templates, null, tree_class)
+def _build_tree(words, lo, hi, best, back, templates, null, tree_class):
+    """The tree of the best reading of ``words[lo:hi]``, built with a stack."""
+    root = _node(words, lo, hi, best, back, templates, null, tree_class)
     stack = [root]
     while stack:
         tree = stack.pop()
@@ -253,109 +381,6 @@ def _node(words, start, end, best, back, templates, null, tree_class):
         return tree_class(words, start, end, None, (), score)
     tid, positions = pointer
     return tree_class(words, start, end, templates[tid], positions, row[d])
-
-
-@text_str
-class ParseTree(object):
-    """One block of a parsed sentence and, through ``children``, its blocks.
-
-    Attributes
-    ----------
-    template : Template
-        The template that covers the block; for a block read as isolated
-        words, the literal-only template of those words (``isolated`` is
-        then True and ``children`` is empty).
-    words : list
-        The block's words (``start`` and ``end`` index them in the sentence).
-    content : str
-        The block's text (its words joined).
-    children : list of ParseTree
-        One block per placeholder of the template, in order.
-    score : float
-        The reading's log-score (sum of template log-probabilities and
-        null scores).
-    """
-
-    __slots__ = ('sentence', 'start', 'end', 'template', 'positions', 'children', 'score',
-                 'isolated')
-
-    def __init__(self, sentence, start, end, template, positions, score):
-        self.sentence = sentence
-        self.start = start
-        self.end = end
-        self.isolated = template is None
-        if template is None:
-            template = Template.from_items(tuple(sentence[start:end]))
-            positions = tuple(range(start, end))
-        self.template = template
-        self.positions = tuple(positions)
-        self.children = []
-        self.score = score
-
-    @property
-    def words(self):
-        """The block's words, a slice of the sentence's."""
-        return self.sentence[self.start:self.end]
-
-    @property
-    def content(self):
-        """The block's text: its words joined without spaces."""
-        return u''.join(self.sentence[self.start:self.end])
-
-    @property
-    def modules(self):
-        """The original nlp-zero's name of ``children``."""
-        return self.children
-
-    def bracketed(self):
-        """One line with every block in parentheses, recursively:
-        ``(鸡蛋)可以(吃)吗``; a one-word block is bracketed once."""
-        return self._bracketed_blocks()[id(self)]
-
-    def plot(self):
-        """Several lines, one per block, indented by depth: the block in
-        brackets, then its template."""
-        texts = self._bracketed_blocks()
-        lines = []
-        stack = [(self, u'', u'')]
-        while stack:
-            tree, head, indent = stack.pop()
-            if tree.isolated:
-                lines.append(head + u' '.join(tree.words))
-            else:
-                lines.append(u'%s%s  %s' % (head, texts[id(tree)], text_type(tree.template)))
-            children = tree.children
-            for number in range(len(children) - 1, -1, -1):
-                last = number == len(children) - 1
-                stack.append((children[number], indent + u'+-- ',
-                              indent + (u'    ' if last else u'|   ')))
-        return u'\n'.join(lines)
-
-    def _bracketed_blocks(self):
-        """The bracketed text of every block (by id), children first, so
-        that each block's text is joined once from its children's."""
-        order = list(self.iter_blocks())
-        texts = {}
-        for tree in reversed(order):
-            children = iter(tree.children)
-            texts[id(tree)] = u''.join(
-                u'(' + texts[id(next(children))] + u')' if item is PLACEHOLDER else item
-                for item in tree.template.items)
-        return texts
-
-    def iter_blocks(self):
-        """Every block of the tree, parents before children (depth first)."""
-        stack = [self]
-        while stack:
-            tree = stack.pop()
-            yield tree
-            stack.extend(reversed(tree.children))
-
-    def __unicode__(self):
-        return self.bracketed()
-
-    def __repr__(self):
-        return native_str(u'<ParseTree %s>' % self.bracketed())
 
 
 Parser.tree_class = ParseTree

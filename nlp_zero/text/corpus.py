@@ -16,7 +16,7 @@ import tempfile
 
 from .._compat import SURROGATES, stdin_bytes, string_types, text_type
 from ..errors import CorpusError
-from .decoders import (READ_ERRORS, LineDecoder, WideDecoder, cut_line, decode_error,
+from .decoders import (READ_ERRORS, LineDecoder, LinePiece, WideDecoder, cut_line, decode_error,
                        is_text_encoding, is_wide_encoding, open_compressed)
 
 __all__ = ['Corpus', 'as_corpus']
@@ -67,9 +67,12 @@ class Corpus(object):
         Pattern that file names inside folders must match (default ``'*'``;
         hidden files are skipped).  Explicitly named files are always read.
     max_line_chars : int or None
-        Bounded mode: lines longer than this are yielded in pieces of at most
-        this many characters, cut at whitespace where possible, so that a
-        text8-style file (one 100 MB line) is read in bounded memory.
+        Lines longer than this (default a million characters) are yielded
+        in pieces of at most this many characters, cut at whitespace where
+        possible, so that a text8-style file (one 100 MB line) is read in
+        bounded memory; every piece but the last of a line is a
+        :class:`~nlp_zero.text.decoders.LinePiece`, and :attr:`lines_read`
+        counts lines, not pieces.  0 or None: whole lines, however long.
     spool : bool
         For one-shot sources (standard input, generators): copy the text to a
         temporary file during the first pass so later passes can re-read it.
@@ -82,7 +85,7 @@ class Corpus(object):
     """
 
     def __init__(self, source, encoding='utf-8', errors='strict', glob='*',
-                 max_line_chars=None, spool=False, progress=None):
+                 max_line_chars=1000000, spool=False, progress=None):
         if errors not in ('strict', 'replace', 'ignore'):
             raise CorpusError("errors must be 'strict', 'replace' or 'ignore', not %r" % (errors,))
         try:
@@ -92,8 +95,9 @@ class Corpus(object):
         if not text:
             raise CorpusError('%r is not a text encoding (it turns bytes into bytes); give the '
                               'encoding of the text, e.g. utf-8' % (encoding,))
-        if max_line_chars is not None and int(max_line_chars) < 1:
-            raise CorpusError('max_line_chars must be a positive number of characters')
+        if max_line_chars is not None and int(max_line_chars) < 0:
+            raise CorpusError('max_line_chars must be a number of characters (0 or None: '
+                              'whole lines)')
         self.encoding = encoding
         self.errors = errors
         self.glob = glob
@@ -179,19 +183,21 @@ class Corpus(object):
         if progress is not None:
             progress.start(self.total_bytes)
         done_bytes = 0
-        count = 0
+        count = pieces = 0  # items yielded; pieces of long lines (not line ends)
         for source in self._sources:
             for line, position in self._source_lines(source):
                 count += 1
+                if line.__class__ is LinePiece:
+                    pieces += 1
                 if count & (_PROGRESS_EVERY - 1) == 0:
-                    self.lines_read = count
+                    self.lines_read = count - pieces
                     self.bytes_read = done_bytes + position()
                     if progress is not None:
                         progress.update(self.bytes_read)
                 yield line
             size = source.size
             done_bytes += size if size is not None else 0
-        self.lines_read = count
+        self.lines_read = count - pieces
         self.bytes_read = done_bytes
         if progress is not None:
             progress.finish(self.bytes_read)

@@ -18,11 +18,11 @@ import io
 import struct
 import zlib
 
-from .._compat import PY2, lzma
+from .._compat import PY2, lzma, text_type
 from ..errors import CorpusError
 
-__all__ = ['open_compressed', 'is_wide_encoding', 'is_text_encoding', 'LineDecoder', 'WideDecoder', 'cut_line',
-           'decode_error', 'READ_ERRORS']
+__all__ = ['open_compressed', 'is_wide_encoding', 'is_text_encoding', 'LineDecoder',
+           'WideDecoder', 'cut_line', 'LinePiece', 'decode_error', 'READ_ERRORS']
 
 # What reading a damaged file can raise (corrupt compressed data included).
 # Python 2's gzip also raises struct.error on a truncated trailer and
@@ -335,8 +335,18 @@ class _LongLine(object):
         return pieces
 
 
+class LinePiece(text_type):
+    """A piece of a line longer than the reader's bound, with more of the
+    line after it: the last piece of a line is plain text.  Stages that
+    keep lines (``tokenize`` writes a line per line) join the pieces back;
+    the others need not care."""
+
+    __slots__ = ()
+
+
 def cut_line(text, bound):
-    """Cut ``text`` into pieces of at most ``bound`` chars, at whitespace if possible."""
+    """Cut ``text`` into pieces of at most ``bound`` chars, at whitespace if
+    possible; all but the last are :class:`LinePiece`."""
     if len(text) <= bound:
         return [text]
     pieces = []
@@ -346,10 +356,10 @@ def cut_line(text, bound):
         window = text[start:start + bound + 1]
         space = _last_space(window)
         if space > 0:
-            pieces.append(text[start:start + space])
+            pieces.append(LinePiece(text[start:start + space]))
             start += space + 1
         else:
-            pieces.append(text[start:start + bound])
+            pieces.append(LinePiece(text[start:start + bound]))
             start += bound
     pieces.append(text[start:])
     return pieces

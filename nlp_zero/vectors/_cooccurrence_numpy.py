@@ -12,14 +12,9 @@ sorted key array and a count array (16 bytes per pair, against ~100 for a
 dict entry and its two int objects).
 """
 
-try:
-    from collections.abc import Mapping
-except ImportError:  # Python 2
-    from collections import Mapping
-
 from .._backend import numpy as np
 
-from .._compat import range, zip
+from .._compat import Mapping, range, zip
 
 #: Token ids counted in one batch: larger than the pure path's, as the cost
 #: per batch is a few array passes, not a growing dict.

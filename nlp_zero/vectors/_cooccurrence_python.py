@@ -8,49 +8,66 @@ pair.  The ordered counts are folded into the table of canonical keys
 ``i * stride + j`` (i < j) with ``map``/``compress`` over key lists.
 """
 
+from array import array
 from collections import Counter
 from itertools import compress, repeat
-from operator import add, floordiv, gt, lt, mod, mul
+from operator import add, floordiv, gt, le, lt, mod, mul
 
-from .._compat import PYPY, iteritems, map, range, zip
+from .._compat import INT64, PYPY, iteritems, map, range, string_types, zip
 
-__all__ = ['PairCounter', 'BATCH_IDS']
+__all__ = ['PairMapper', 'line_batches', 'BATCH_TOKENS']
 
-#: Token ids counted in one batch (lines are packed together up to this size).
-BATCH_IDS = 1 << 18
-
-#: Ordered-pair counts kept before they are folded into the table: bounds the
-#: memory of the counting pass at a small cost in speed.
-MAX_RAW = 8000000
+#: Tokens mapped in one batch: the batch's pair counts (up to ``2 * window``
+#: per token, folded to about half) must stay small beside the memory budget.
+BATCH_TOKENS = 1 << 16
 
 
-class PairCounter(object):
-    """Accumulates batches of token ids into ``{i * stride + j: count}`` (i < j).
+class PairMapper(object):
+    """Counts the co-occurrences of one batch of lines (the *map* of the
+    counting stage: it runs here or in a worker process).
 
-    The separator id ``stride - 1`` marks line ends (each line is followed by
-    ``window`` of them): pairs with it, and the diagonal, never enter the table.
+    Parameters are the vocabulary (its ids are the positions), the window
+    and whether counts are weighted by ``1 / distance``.
     """
 
-    def __init__(self, stride, window, weighted):
-        self.stride = stride
+    def __init__(self, words, window, weighted):
+        self.stride = len(words) + 1
         self.window = window
         self.weighted = weighted
-        self.pairs = {}
-        self.unigrams = Counter()
+        self.index = dict((w, i) for i, w in enumerate(words))
+        # Lines end with ``window`` separators, so windows never cross a
+        # line end; with this id, every pair that involves a separator has
+        # a negative key (``i * stride + j``) and is dropped in one pass.
+        self.separator = -self.stride * self.stride
         self._raw = Counter()
 
-    def add_batch(self, ids):
-        """Count one batch of ids (a list)."""
-        self.unigrams.update(ids)
+    def count(self, lines):
+        """``(parts, unigrams)`` of a list of lines (strings, split on
+        whitespace, or token lists): ``parts`` are ``(keys, counts)`` arrays
+        of pairs ``i * stride + j`` (i < j; a key may be in both parts), and
+        ``unigrams`` the ``{id: count}`` of the in-vocabulary tokens."""
+        ids = self.ids(lines)
+        unigrams = Counter(ids)
+        unigrams.pop(self.separator, None)
         self._count(ids)
-        if len(self._raw) > MAX_RAW:
-            self._fold()
+        return self._fold(), unigrams
 
-    def result(self):
-        """``(pairs, unigrams)``: the table and the id counts (no separator)."""
-        self._fold()
-        self.unigrams.pop(self.stride - 1, None)
-        return self.pairs, self.unigrams
+    def ids(self, lines):
+        """The ids of the known tokens of ``lines``, each line followed by
+        ``window`` separators."""
+        index = self.index
+        pad = [self.separator] * self.window
+        ids = []
+        extend = ids.extend
+        for tokens in lines:
+            if isinstance(tokens, string_types):
+                tokens = tokens.split()
+            # (a comprehension: faster than filter(map(...)) on CPython 3.11)
+            known = [index[t] for t in tokens if t in index]
+            if known:
+                extend(known)
+                extend(pad)
+        return ids
 
     def _count(self, ids):
         """Count the ordered pairs (left, right) of a batch into ``_raw``."""
@@ -77,25 +94,42 @@ class PairCounter(object):
                 raw[key] = get(key, 0) + c * weight
 
     def _fold(self):
-        """Merge the ordered pair counts into the i < j table; drop separators
-        and the diagonal.  Done with map/compress over the key lists (C
-        speed): a Python loop over tens of millions of pairs would cost as
-        much as the counting."""
-        stride = self.stride
+        """The ordered pair counts as two parts of i < j keys (the pairs seen
+        as (i, j) and those seen as (j, i)); separators and the diagonal
+        dropped.  Done with map/compress over the key lists (C speed): a
+        Python loop over millions of pairs would cost as much as the
+        counting."""
         raw = self._raw
         keys = list(raw)
         values = list(raw.values())
         raw.clear()
-        strides = repeat(stride)
+        real = list(map(le, repeat(0), keys))
+        keys = list(compress(keys, real))
+        values = list(compress(values, real))
+        strides = repeat(self.stride)
         swapped = list(map(add, map(mul, map(mod, keys, strides), strides),
                            map(floordiv, keys, strides)))
-        pairs = self.pairs
+        parts = []
         for wanted, canonical in ((lt, keys), (gt, swapped)):
             mask = list(map(wanted, keys, swapped))  # i < j, or i > j (the diagonal is neither)
-            chosen = list(compress(canonical, mask))
-            pairs.update(zip(chosen, map(add, map(pairs.get, chosen, repeat(0)),
-                                         compress(values, mask))))
-        sep = stride - 1
-        pop = pairs.pop
-        for i in range(sep):
-            pop(i * stride + sep, None)
+            parts.append((array(INT64, compress(canonical, mask)),
+                          array('d' if self.weighted else INT64, compress(values, mask))))
+        return parts
+
+
+def line_batches(lines, progress=None):
+    """Lists of lines (or token lists) of about :data:`BATCH_TOKENS` tokens."""
+    chars = 6 * BATCH_TOKENS  # lines are not split yet: about six characters a token
+    batch, filled, read = [], 0, 0
+    for line in lines:
+        filled += len(line) * BATCH_TOKENS // chars if isinstance(line, string_types) \
+            else len(line)
+        batch.append(line)
+        read += 1
+        if filled >= BATCH_TOKENS:
+            yield batch
+            batch, filled = [], 0
+            if progress is not None:
+                progress.update(getattr(lines, 'bytes_read', read))
+    if batch:
+        yield batch

@@ -33,7 +33,7 @@ class Runner(object):
     def state(self):
         return [array('d', t.ravel().tolist()) for t in self.vectors + self.grads]
 
-    def epoch(self, seed, negatives=None):
+    def epoch(self, seed, negatives=None, report=None):
         rows, cols, targets, weights = self.rows, self.cols, self.targets, self.weights
         if negatives is not None:
             extra_rows, extra_cols, extra_weights = negatives
@@ -52,6 +52,8 @@ class Runner(object):
             for a, b, r, c in tables:
                 total += self._batch(a, b, r[batch], c[batch], targets[batch], weights[batch])
                 n += len(batch)
+            if report is not None and (start // self.batch_size) % 16 == 15:
+                report(start + len(batch))
         return 0.5 * total / max(n, 1)
 
     def _batch(self, a, b, r, c, t, w):

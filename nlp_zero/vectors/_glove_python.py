@@ -17,7 +17,10 @@ from operator import add, mul, sub, truediv
 
 from .._compat import PYPY, map, range, zip
 
-__all__ = ['Runner', 'negative_pairs', 'unigram_table', 'MAX_STEP']
+__all__ = ['Runner', 'negative_pairs', 'unigram_table', 'shuffled', 'MAX_STEP']
+
+#: Updates between two progress reports within an epoch.
+_REPORT_EVERY = 1 << 16
 
 #: Cap on ``f * (<v_i, v_j> - PMI)``, so that a diverging run (eta far too
 #: large) keeps finite vectors; never reached in a sane run.
@@ -65,7 +68,7 @@ class Runner(object):
             out.append(flat)
         return out
 
-    def epoch(self, seed, negatives=None):
+    def epoch(self, seed, negatives=None, report=None):
         rows, cols, targets, weights = self.rows, self.cols, self.targets, self.weights
         if negatives is not None:
             extra_rows, extra_cols, extra_weights = negatives
@@ -73,23 +76,42 @@ class Runner(object):
             cols = cols + extra_cols
             targets = targets + array('d', repeat(0.0, len(extra_rows)))
             weights = weights + extra_weights
-        order = list(range(len(rows)))
-        random.Random(seed).shuffle(order)
+        order = shuffled(len(rows), seed)
         step = (_FLAT_STEPS if self.flat else _STEPS)[self.adagrad]
-        if self.model == 0:
-            w, = self.vectors
-            g, = self.grads
-            total = step(w, w, g, g, order, rows, cols, targets, weights, self.eta, self.dim)
-            n = len(order)
-        else:
-            w, c = self.vectors
-            gw, gc = self.grads
-            total = step(w, c, gw, gc, order, rows, cols, targets, weights, self.eta,
-                         self.dim)
-            total += step(w, c, gw, gc, order, cols, rows, targets, weights, self.eta,
-                          self.dim)
-            n = 2 * len(order)
+        total = 0.0
+        w, c = self.vectors[0], self.vectors[-1]
+        gw, gc = self.grads[0], self.grads[-1]
+        norms = squared_norms(w, c) if step is _steps_row else None
+        for start in range(0, len(order), _REPORT_EVERY):  # (a progress report between parts)
+            part = order[start:start + _REPORT_EVERY]
+            total += step(w, c, gw, gc, part, rows, cols, targets, weights, self.eta, self.dim,
+                          norms)
+            if self.model != 0:
+                total += step(w, c, gw, gc, part, cols, rows, targets, weights, self.eta,
+                              self.dim, norms)
+            if report is not None:
+                report(start + len(part))
+        n = len(order) * (1 if self.model == 0 else 2)
         return 0.5 * total / max(n, 1)
+
+
+def squared_norms(W, C):
+    """The squared norms of the rows of ``W`` and of ``C`` (the same list
+    when they are the same table)."""
+    NW = [sum(map(mul, v, v)) for v in W]
+    return NW, NW if C is W else [sum(map(mul, v, v)) for v in C]
+
+
+def shuffled(n, seed):
+    """``range(n)`` in a random order that is the same on every interpreter
+    (``random.shuffle`` draws differently on Python 2 and 3): Fisher-Yates
+    over the floats of ``Random(seed)``, whose stream is the same on both."""
+    order = list(range(n))
+    rand = random.Random(seed).random
+    for i in range(n - 1, 0, -1):
+        j = int(rand() * (i + 1))
+        order[i], order[j] = order[j], order[i]
+    return order
 
 
 def unigram_table(counts, power, size=1 << 20):
@@ -127,7 +149,7 @@ def _split(flat, dim):
     return [flat[k:k + dim].tolist() for k in range(0, len(flat), dim)]
 
 
-def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """One pass of per-pair updates with one AdaGrad accumulator per coordinate."""
     total = 0.0
     sqrt = math.sqrt
@@ -155,20 +177,27 @@ def _steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, di
     return total
 
 
-def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """One pass of per-pair updates with one AdaGrad accumulator per vector.
 
     The accumulator grows by the mean squared coordinate of the step, so it
-    matches the per-coordinate form when the coordinates are alike.
+    matches the per-coordinate form when the coordinates are alike.  The
+    squared norms it needs are kept up to date from the dot product
+    (``|v - s u|^2 = |v|^2 - 2 s <v, u> + s^2 |u|^2``) instead of being
+    recomputed: a step is then one dot product and two axpys, the fewest
+    passes over the coordinates (they are computed afresh every pass, so
+    rounding never accumulates beyond one epoch).
     """
     total = 0.0
     sqrt = math.sqrt
+    NW, NC = norms if norms is not None else squared_norms(W, C)
     for k in order:
         i = rows[k]
         j = cols[k]
         vi = W[i]
         vj = C[j]
-        diff = sum(map(mul, vi, vj)) - targets[k]
+        dot = sum(map(mul, vi, vj))
+        diff = dot - targets[k]
         fdiff = weights[k] * diff
         if fdiff - fdiff != 0.0:
             continue
@@ -176,18 +205,27 @@ def _steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
         if not -MAX_STEP < fdiff < MAX_STEP:  # only reached when training diverges
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         f2 = fdiff * fdiff / dim
-        ai = GW[i] + f2 * sum(map(mul, vj, vj))
-        aj = GC[j] + f2 * sum(map(mul, vi, vi))
+        ni = NW[i]
+        nj = NC[j]
+        ai = GW[i] + f2 * nj
+        aj = GC[j] + f2 * ni
         GW[i] = ai
         GC[j] = aj
         si = eta * fdiff / sqrt(ai)
         sj = eta * fdiff / sqrt(aj)
         W[i] = list(map(sub, vi, map(mul, vj, repeat(si, dim))))
         C[j] = list(map(sub, vj, map(mul, vi, repeat(sj, dim))))
+        ni, nj = ni - 2.0 * si * dot + si * si * nj, nj - 2.0 * sj * dot + sj * sj * ni
+        if i == j and C is W or ni - ni != 0.0 or nj - nj != 0.0:
+            # one vector stepped twice, or overflow: compute them afresh
+            ni = sum(map(mul, W[i], W[i]))
+            nj = sum(map(mul, C[j], C[j]))
+        NW[i] = ni
+        NC[j] = nj
     return total
 
 
-def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """``_steps_coordinate`` on flat arrays with index loops: what PyPy's JIT compiles best."""
     total = 0.0
     sqrt = math.sqrt
@@ -219,7 +257,7 @@ def _flat_steps_coordinate(W, C, GW, GC, order, rows, cols, targets, weights, et
     return total
 
 
-def _flat_steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim):
+def _flat_steps_row(W, C, GW, GC, order, rows, cols, targets, weights, eta, dim, norms=None):
     """``_steps_row`` on flat arrays with index loops (for PyPy)."""
     total = 0.0
     sqrt = math.sqrt

@@ -29,17 +29,22 @@ The file format of :meth:`Cooccurrence.save` is in :mod:`.table_file`.
 
 from __future__ import division
 
+import heapq
 import math
-from collections import Counter
 from itertools import repeat
-from operator import add
+from operator import floordiv, mod
 
 from .._backend import numpy_or_none
-from .._compat import iteritems, map, range, string_types, text_type, zip
+from .._compat import iteritems, map, range, text_type, zip
 from ..errors import CorpusError
 from ..progress import log
 from . import _cooccurrence_python
 from .table_file import load_table, save_table
+from .vocabulary import build_vocabulary, count_words, token_lists
+from ..counting.memory import parse_size
+from ..counting.sorted_table import SortedTable, collect
+from ..counting.spill import SpillCounter, add_counts, add_equal
+from ..counting.workers import in_order, start_helpers
 
 __all__ = ['Cooccurrence', 'count_words', 'build_vocabulary']
 
@@ -51,41 +56,6 @@ def _numpy_module(backend):
         return None
     from . import _cooccurrence_numpy
     return _cooccurrence_numpy
-
-
-def _token_lists(source):
-    """Token lists from a Corpus/iterable of lines (split on whitespace) or of lists."""
-    if isinstance(source, string_types):
-        raise TypeError('expected an iterable of token lists or lines, not a single string')
-    for item in source:
-        if isinstance(item, string_types):
-            item = item.split()
-        yield item
-
-
-def count_words(token_lists, progress=None):
-    """Unigram counts (a Counter) of an iterable of token lists or lines."""
-    counts = Counter()
-    update = counts.update
-    lines = 0
-    for tokens in _token_lists(token_lists):
-        update(tokens)
-        lines += 1
-    log(progress, 'counted %d distinct words in %d lines' % (len(counts), lines))
-    return counts
-
-
-def build_vocabulary(counts, min_count=5, max_vocab=None):
-    """``[(word, count)]`` with count >= min_count, most frequent first.
-
-    Ties are broken by the word itself so that the ids do not depend on the
-    order the corpus was read in.  ``max_vocab`` keeps only the most frequent.
-    """
-    kept = [(w, c) for w, c in iteritems(counts) if c >= min_count]
-    kept.sort(key=lambda wc: (-wc[1], wc[0]))
-    if max_vocab is not None:
-        kept = kept[:max_vocab]
-    return kept
 
 
 class Cooccurrence(object):
@@ -107,9 +77,13 @@ class Cooccurrence(object):
     and :meth:`pmi`.
     """
 
+    #: The largest window: windows are a few words; a huge one would only
+    #: cost memory (each line end is padded with ``window`` separators).
+    MAX_WINDOW = 10000
+
     def __init__(self, vocabulary, window=10, distance_weighting=False):
-        if int(window) < 1:
-            raise ValueError('window must be at least 1')
+        if not 1 <= int(window) <= self.MAX_WINDOW:
+            raise ValueError('window must be between 1 and %d, not %r' % (self.MAX_WINDOW, window))
         self.words = [to_word(w) for w, _ in vocabulary]
         self.counts = [int(c) for _, c in vocabulary]
         self.index = dict((w, i) for i, w in enumerate(self.words))
@@ -128,7 +102,8 @@ class Cooccurrence(object):
     # ------------------------------------------------------------- building
     @classmethod
     def count(cls, token_lists, min_count=5, max_vocab=None, window=10,
-              distance_weighting=False, vocabulary=None, progress=None, backend='auto'):
+              distance_weighting=False, vocabulary=None, progress=None, backend='auto',
+              memory=None, workers=1, tmp_dir=None):
         """Count a corpus: a vocabulary pass, then a pair pass.
 
         Parameters
@@ -141,7 +116,7 @@ class Cooccurrence(object):
         vocabulary : list of (word, count), optional
             A fixed vocabulary; the counts it gives are replaced by the counts
             in this corpus.
-        backend : {'auto', 'python', 'numpy'}
+        backend, memory, workers, tmp_dir
             How the pairs are counted (see :meth:`add`).
         """
         _numpy_module(backend)  # a bad backend fails before the vocabulary pass
@@ -153,80 +128,95 @@ class Cooccurrence(object):
                                           max_vocab)
             log(progress, 'vocabulary: %d words with count >= %d' % (len(vocabulary), min_count))
         table = cls([(w, 0) for w, _ in vocabulary], window, distance_weighting)
-        table.add(token_lists, progress=progress, backend=backend)
+        table.add(token_lists, progress=progress, backend=backend, memory=memory,
+                  workers=workers, tmp_dir=tmp_dir)
         return table
 
-    def add(self, token_lists, progress=None, backend='auto'):
+    def add(self, token_lists, progress=None, backend='auto', memory=None, workers=1,
+            tmp_dir=None):
         """Count more text into this table (unigrams of known words and pairs).
 
         ``backend='numpy'`` counts with NumPy and keeps the pairs as two
-        sorted arrays (about ten times faster, a fifth of the memory);
-        ``'python'`` with the standard library only; ``'auto'`` (default)
-        uses NumPy when it can be imported.  Both give the same table.
+        sorted arrays (about ten times faster); ``'python'`` with the
+        standard library only, the pairs also ending in two compact sorted
+        arrays; ``'auto'`` (default) uses NumPy when it can be imported.
+        Both give the same table.
+
+        With ``'python'``, ``memory`` (bytes, or a size such as ``'500M'``)
+        bounds the counting: past it, counts spill to sorted runs in a
+        temporary folder (in ``tmp_dir``) that are merged back at the end,
+        so the counts stay exact; None (default) counts in memory.
+        ``workers`` processes count the batches (the table is the same).
         """
         fast = _numpy_module(backend)
         if fast is not None:
             self._add_numpy(fast, token_lists, progress)
         else:
-            self._add_python(token_lists, progress)
+            self._add_python(token_lists, progress, parse_size(memory), max(1, int(workers)),
+                             tmp_dir)
         log(progress, 'co-occurrence: %d tokens, %d words, %d pairs (window %d)' % (
             self.tokens, len(self.words), len(self.pairs), self.window))
         return self
 
-    def _id_batches(self, token_lists, progress, size, unknown=None):
-        """Lists of about ``size`` ids; each line followed by ``window`` separators.
-
-        The separator is ``len(words)``; pairs across a line end involve it
-        and are dropped later.  Out-of-vocabulary tokens are left out, or
-        with ``unknown`` given become that id (for a caller that removes them
-        faster itself).  The list is reused: consume it before asking for the
-        next one.
-        """
-        separator = len(self.words)  # never a real word
-        index = self.index
-        get = index.get
-        pad = [separator] * self.window
+    def _id_batches(self, source, progress, size, unknown):
+        """Lists of about ``size`` ids, each line followed by ``window``
+        separators (id ``len(words)``: pairs across a line end involve it and
+        are dropped), out-of-vocabulary tokens as ``unknown`` (the NumPy
+        counter removes them).  The list is reused: consume it before asking
+        for the next one."""
+        get = self.index.get
+        pad = [len(self.words)] * self.window
         batch = []
         extend = batch.extend
         lines = 0
-        for tokens in _token_lists(token_lists):
+        for tokens in token_lists(source):
             lines += 1
-            if unknown is not None:
-                extend(map(get, tokens, repeat(unknown)))
-            else:
-                # (a comprehension: faster than filter(map(...)) on CPython 3.11)
-                ids = [index[t] for t in tokens if t in index]
-                if not ids:
-                    continue
-                extend(ids)
+            extend(map(get, tokens, repeat(unknown)))
             extend(pad)
             if len(batch) >= size:
                 yield batch
                 del batch[:]
                 if progress is not None:
-                    progress.update(getattr(token_lists, 'bytes_read', lines))
+                    progress.update(getattr(source, 'bytes_read', lines))
         if batch:
             yield batch
 
-    def _add_python(self, token_lists, progress):
-        # As with NumPy: the new text is counted apart, then merged.
-        counter = _cooccurrence_python.PairCounter(self.stride, self.window,
-                                                   self.distance_weighting)
-        for batch in self._id_batches(token_lists, progress, _cooccurrence_python.BATCH_IDS):
-            counter.add_batch(batch)
-        pairs, unigrams = counter.result()
-        self._thaw()
-        if self._pairs:
-            old = self._pairs
-            keys = list(pairs)
-            old.update(zip(keys, map(add, map(old.get, keys, repeat(0)), pairs.values())))
-        else:
-            self._pairs = pairs
+    def _add_python(self, token_lists, progress, memory, workers, tmp_dir):
+        # The new text is counted apart (in worker processes if asked), then
+        # merged: an error partway leaves the table as it was.
+        options = dict(words=self.words, window=self.window, weighted=self.distance_weighting)
+        mapper = _cooccurrence_python.PairMapper(**options)
+        helpers = []
+        if workers > 1:
+            helpers = start_helpers(workers, _cooccurrence_python.PairMapper, options, progress)
+        counter = SpillCounter(memory, tmp_dir, self.distance_weighting, progress)
+        unigrams = {}
+        try:
+            batches = _cooccurrence_python.line_batches(token_lists, progress)
+            for parts, counts in in_order('count', batches, helpers, mapper.count):
+                for keys, values in parts:
+                    counter.add_items(keys, values)
+                add_counts(unigrams, counts)
+            table = counter.result()
+        finally:
+            counter.close()
+            for helper in helpers:
+                helper.stop()
+        self._merge_sorted(table)
         counts = self.counts
         for i, c in iteritems(unigrams):
             counts[i] += c
             self.tokens += c
         self._pair_total = None
+
+    def _merge_sorted(self, table):
+        """Add a :class:`SortedTable` of new pair counts to this table."""
+        if not self._pairs and self._arrays is None:
+            self._pairs = table
+            return
+        merged = heapq.merge(self._sorted_items(), table.items())
+        self._pairs = collect(add_equal(merged), self.distance_weighting)
+        self._arrays = None
 
     def _add_numpy(self, fast, token_lists, progress):
         # The new text is counted apart and merged at the end, so that an
@@ -250,8 +240,8 @@ class Cooccurrence(object):
         self._pair_total = None
 
     def _thaw(self):
-        """Turn an array-held table into the dict the pure-Python paths update."""
-        if self._arrays is not None:
+        """Turn an array-held table into the dict that :meth:`merge` updates."""
+        if self._arrays is not None or isinstance(self._pairs, SortedTable):
             self._pairs = dict(self.pairs.items())
             self._arrays = None
 
@@ -321,7 +311,7 @@ class Cooccurrence(object):
 
     def _sorted_items(self):
         """``(key, count)`` in key order."""
-        if self._arrays is not None:
+        if self._arrays is not None or isinstance(self._pairs, SortedTable):
             return iteritems(self.pairs)  # already sorted
         pairs = self._pairs
         # sorting ints, not tuples: several times faster
@@ -429,11 +419,15 @@ class Cooccurrence(object):
             values = array('d', counts.astype('d').tobytes())
         else:
             rows, cols, values = array('i'), array('i'), array('d')
-            keys = sorted(self._pairs)
-            get = self._pairs.__getitem__
-            rows.extend(k // stride for k in keys)
-            cols.extend(k % stride for k in keys)
-            values.extend(map(get, keys))
+            if isinstance(self._pairs, SortedTable):
+                keys = self._pairs.keys_array
+                values = array('d', self._pairs.values_array)
+            else:
+                keys = sorted(self._pairs)
+                values.extend(map(self._pairs.__getitem__, keys))
+            strides = repeat(stride)
+            rows.extend(map(floordiv, keys, strides))
+            cols.extend(map(mod, keys, strides))
         logc = self.log_marginals(context_smoothing)
         log_z = math.log(self.pair_total)
         log_ratio = array('d', (math.log(x) - log_z - logc[i] - logc[j]

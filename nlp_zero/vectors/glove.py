@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """The simpler-GloVe solver: one vector per word, inner product = PMI.
 
 The model fits the PMI of a co-occurrence table with inner products, no
@@ -43,6 +44,12 @@ per coordinate (``'coordinate'``, GloVe's form).  Runs are deterministic
 under ``seed`` (every epoch shuffles and samples from its own seed) and can
 be checkpointed after every epoch and resumed (``fit(checkpoint=...)``).
 
+Runs are deterministic under ``seed``, and the same on Python 2.7 and
+3.6–3.11 (the shuffle does not use ``random.shuffle``, which draws
+differently on Python 2 and 3); CPython 3.12 and later add floats in
+``sum()`` with compensation, and PyPy runs other kernels, so their vectors
+can differ in the last bits.
+
 Backends: ``'python'`` (standard library; on CPython each update is a few
 ``map`` calls over lists of floats, on PyPy plain index loops over flat
 arrays, which its JIT compiles) and ``'numpy'`` (mini-batches of pairs whose
@@ -63,7 +70,7 @@ from array import array
 from itertools import repeat
 from operator import add
 
-from .._backend import resolve
+from .._backend import resolve, why
 from .._compat import clock, map, range
 from ..progress import log
 from . import _glove_python
@@ -206,6 +213,8 @@ class SimplerGlove(object):
         if checkpoint and os.path.exists(checkpoint):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
+        log(progress, 'training %d-dimensional vectors of %d words on %d pairs (%s)'
+            % (dim, words, len(rows), why(self.backend)))
         if self.chosen_backend() == 'numpy':
             from . import _glove_numpy as engine
         else:
@@ -215,6 +224,7 @@ class SimplerGlove(object):
         sampler = None
         if self.negatives:
             sampler = _glove_python.unigram_table(cooccurrence.counts, self.negative_power)
+        self._first, self._elapsed = first, 0.0
         for epoch in range(first, self.epochs):
             self._epoch(engine, runner, epoch, (rows, cols, weights), sampler, progress)
             if checkpoint:
@@ -232,15 +242,30 @@ class SimplerGlove(object):
             negatives = engine.negative_pairs(rows, cols, weights, sampler, self.negatives,
                                               self.negative_weight,
                                               self._epoch_seed(epoch) + _NEGATIVE_SEED_OFFSET)
+        updates = len(rows) * (1 + self.negatives)
+        if progress is not None:
+            # the progress line counts the updates of the whole run: rate and overall ETA
+            done = epoch * updates
+            progress.unit = 'updates'
+            progress.start((self.epochs - self._first) * updates,
+                           label='training, epoch %d/%d' % (epoch + 1, self.epochs),
+                           elapsed=self._elapsed)
+
+            def report(n):
+                progress.update(done - self._first * updates + n)
+        else:
+            report = None
         # the mean weighted squared error of the epoch's updates (observed and sampled)
-        loss = runner.epoch(self._epoch_seed(epoch), negatives)
+        loss = runner.epoch(self._epoch_seed(epoch), negatives, report)
         if loss != loss or loss in (float('inf'), float('-inf')):
             log(progress, 'epoch %d: the loss is not finite; lower eta' % (epoch + 1))
         self.losses.append(loss)
         seconds = max(clock() - start, 1e-9)
-        updates = len(rows) * (1 + self.negatives) * (1 if self.model == 0 else 2)
+        self._elapsed += seconds
+        if progress is not None:
+            progress.finish()
         log(progress, 'epoch %d/%d  loss %.5f  %.0f pair updates/s' % (
-            epoch + 1, self.epochs, loss, updates / seconds))
+            epoch + 1, self.epochs, loss, updates * (1 if self.model == 0 else 2) / seconds))
 
     def _training_data(self, cooccurrence):
         """Arrays of the observed pairs: ids, PMI targets and weights f(X)."""

@@ -46,8 +46,9 @@ from operator import add
 
 from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
 from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
-from ..text.corpus import as_corpus
+from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
+from .tokenized import TokenizedCorpus
 from .viterbi import UNKNOWN_COUNT
 
 __all__ = ['Tokenizer', 'ALNUM_CHARS']
@@ -59,9 +60,6 @@ _ALNUM = re.compile(u'[%s]+' % ALNUM_CHARS, re.UNICODE)
 _IS_MARK = re.compile(_MARK_CHAR, re.UNICODE).match
 _REPEATED_MARK = re.compile(u'(%s)\\1' % _MARK_CHAR, re.UNICODE).search
 _JOIN_MARKS = re.compile(u'(%s) (?=\\1)' % _MARK_CHAR, re.UNICODE).sub
-# A safe place to cut a long text: the end of a run of spaces and marks
-# (no word, alphanumeric run or repeated mark continues across it).
-_CUT = re.compile(u'(?:\\s|%s)+' % _MARK_CHAR, re.UNICODE)
 
 #: Texts longer than this are tokenized in pieces cut at spaces or marks,
 #: so memory stays bounded on a text that is one huge line.
@@ -119,7 +117,7 @@ def _keys(s, n):
 
 
 class Tokenizer(object):
-    """Unigram (minimum-entropy) word segmentation with a :class:`Lexicon`.
+    r"""Unigram (minimum-entropy) word segmentation with a :class:`Lexicon`.
 
     Parameters
     ----------
@@ -139,8 +137,13 @@ class Tokenizer(object):
 
     Examples
     --------
-    >>> t = Tokenizer({u'中外': 5, u'外科': 3, u'科学': 20, u'学名': 2, u'名著': 8})
-    >>> t.tokenize(u'中外科学名著，1996年') == [u'中外', u'科学', u'名著', u'，', u'1996', u'年']
+    With the counts of 中外 5, 外科 3, 科学 20, 学名 2 and 名著 8, the text
+    中外科学名著，1996年 is cut as 中外 科学 名著 ， 1996 年:
+
+    >>> t = Tokenizer({u'\u4e2d\u5916': 5, u'\u5916\u79d1': 3, u'\u79d1\u5b66': 20,
+    ...                u'\u5b66\u540d': 2, u'\u540d\u8457': 8})
+    >>> t.tokenize(u'\u4e2d\u5916\u79d1\u5b66\u540d\u8457\uff0c1996\u5e74') == [
+    ...     u'\u4e2d\u5916', u'\u79d1\u5b66', u'\u540d\u8457', u'\uff0c', u'1996', u'\u5e74']
     True
     """
 
@@ -156,7 +159,6 @@ class Tokenizer(object):
         self.lexicon = lexicon
         self.keep_alnum = bool(keep_alnum)
         self.unknown_count = unknown_count
-        self._usable = _WORD.match
         self._run_codes = {}    # alphanumeric run -> its private-use character
         self._codes_used = 0  # private-use characters handed out to runs
         self._rebuild()
@@ -175,7 +177,7 @@ class Tokenizer(object):
         entry.
         """
         log = math.log
-        usable = self._usable
+        usable = _WORD.match
         self._logc = logc = {}
         longer = {}
         form = self._form
@@ -216,7 +218,7 @@ class Tokenizer(object):
             self._rebuild()
             return
         log, logc, pairs, single = math.log, self._logc, self._pairs, self._single
-        usable = self._usable
+        usable = _WORD.match
         form = self._form
         for word in set(changed):
             count = lexicon.get(word, 0)
@@ -276,7 +278,7 @@ class Tokenizer(object):
         for a longer string that is not a usable lexicon word."""
         if self.lexicon.version != self._stamp:
             self._sync()
-        form = self._form(word, False) if self._usable(word) else word
+        form = self._form(word, False) if _WORD.match(word) else word
         value = self._logc.get(form) if form is not None else None
         if value is None:
             # unknown: scored as a token only if it is one character, or
@@ -403,7 +405,7 @@ class Tokenizer(object):
         if len(text) <= PIECE_CHARS:
             return self._tokenize_piece(text)
         result = []
-        for piece in _pieces(text, PIECE_CHARS):
+        for piece in safe_pieces(text, PIECE_CHARS):
             result.extend(self._tokenize_piece(piece))
         return result
 
@@ -412,7 +414,7 @@ class Tokenizer(object):
         working through a long text a piece at a time."""
         if not isinstance(text, text_type):
             text = _as_text(text)
-        for piece in _pieces(text, PIECE_CHARS):
+        for piece in safe_pieces(text, PIECE_CHARS):
             if self.lexicon.version != self._stamp:
                 self._sync()
             for word in self._tokenize_piece(piece):
@@ -436,14 +438,16 @@ class Tokenizer(object):
         return result
 
     def tokenize_corpus(self, corpus):
-        """Tokenize a whole corpus lazily: yields one list of tokens per line.
+        """Tokenize a whole corpus lazily: yields one list of tokens per line
+        (a single pass; :meth:`corpus` gives a re-iterable view)."""
+        return iter(self.corpus(corpus))
 
-        ``corpus`` is a :class:`nlp_zero.corpus.Corpus` or any iterable of
-        lines (see :func:`nlp_zero.corpus.as_corpus`).
-        """
-        tokenize = self.tokenize
-        for line in as_corpus(corpus):
-            yield tokenize(line)
+    def corpus(self, corpus, words_only=False):
+        """``corpus`` (a :class:`~nlp_zero.text.corpus.Corpus` or any iterable
+        of lines) as a re-iterable :class:`~nlp_zero.words.tokenized.TokenizedCorpus`
+        of token lists, e.g. for ``Cooccurrence.count``; ``words_only`` leaves
+        out punctuation tokens."""
+        return TokenizedCorpus(corpus, self.tokenize, words_only)
 
     def __call__(self, text):
         return self.tokenize(text)
@@ -493,26 +497,3 @@ def _join_repeated_marks(words):
         else:
             joined.append(word)
     return joined
-
-
-def _pieces(text, size):
-    """Cut ``text`` into pieces of about ``size`` characters at the ends of
-    runs of spaces and marks; only a piece with no such place within four
-    times ``size`` is cut elsewhere."""
-    n = len(text)
-    if n <= size:
-        if text:
-            yield text
-        return
-    start = 0
-    search = _CUT.search
-    while n - start > size:
-        match = search(text, start + size // 2)
-        if match is None or match.end() - start > 4 * size:
-            end = start + size
-        else:
-            end = match.end()
-        yield text[start:end]
-        start = end
-    if start < n:
-        yield text[start:]

@@ -51,6 +51,9 @@ class ArrayTable(object):
     def keys_and_counts(self):
         return self.keys.tolist(), self.values.tolist()
 
+    def chunks(self):
+        yield self.keys_and_counts()
+
     def snapshot(self):
         return self.keys.copy(), self.values.copy(), self.floor, self.prunings
 

@@ -9,9 +9,10 @@ that the counts never depend on where a batch was handled.
 """
 
 from ..._backend import numpy_or_none
-from ..._compat import int_from_bytes, int_to_bytes, map, range
+from ..._compat import int_from_bytes, int_to_bytes, iteritems, map, range
 from .ngrams import gram_arrays
 from .normalize import NUMBER, Normalizer, normalize_batch, pack_batch, restore, unpack_batch
+from .tables import PackedSet
 
 __all__ = ['BatchWork']
 
@@ -35,6 +36,7 @@ class BatchWork(object):
         self.backend = backend
         self.numpy = numpy_or_none(backend)
         self.normalizer = Normalizer(pattern, classes, self.numpy)
+        self.kept = {}
 
     def options(self):
         """The arguments that build the same BatchWork in another process."""
@@ -50,15 +52,20 @@ class BatchWork(object):
         text, data, runs = normalize_batch(self.normalizer, original, pack)
         return data, pack_batch(data, runs) if pack else None
 
-    def cut(self, batch, kept):
+    def set_kept(self, kept):
+        """Set the n-grams that must not be cut: ``{n: packed n-grams}``."""
+        self.kept = dict((n, grams if isinstance(grams, PackedSet) else PackedSet(grams))
+                         for n, grams in iteritems(kept))
+
+    def cut(self, batch):
         """The text of a packed batch (from the cache) or a raw one, cut at
-        every gap that no n-gram of ``kept`` spans: its pieces in surface
-        form, separated by spaces."""
+        every gap that no n-gram of :attr:`kept` spans: its pieces in
+        surface form, separated by spaces."""
         if isinstance(batch, tuple):
             text, data, runs = unpack_batch(batch)
         else:
             text, data, runs = normalize_batch(self.normalizer, batch)
-        return self.cut_normalized(text, data, runs, kept)
+        return self.cut_normalized(text, data, runs, self.kept)
 
     def cut_normalized(self, text, data, surfaces, kept):
         """One normalized batch (``text``, its UTF-16-LE ``data`` and the

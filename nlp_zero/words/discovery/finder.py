@@ -61,6 +61,7 @@ from itertools import chain, compress, repeat
 from ..._compat import iteritems, itervalues, map, range, zip
 from ...errors import CorpusError
 from ...progress import log
+from ...counting.memory import parse_size
 from ...text.corpus import as_corpus
 from ..lexicon import Lexicon
 from .build import (class_pieces, cohesion, count_multi, normalize_counts, reestimate,
@@ -68,8 +69,8 @@ from .build import (class_pieces, cohesion, count_multi, normalize_counts, reest
 from .cutting import BatchWork
 from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
 from .normalize import BatchCache, texts
-from .tables import CountTable, PackedSet, at_least, gram_table
-from .workers import in_order, start_helpers
+from .tables import CountTable, ExactPieces, PackedSet, at_least, gram_table
+from ...counting.workers import in_order, start_helpers
 
 __all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
 
@@ -134,10 +135,19 @@ class WordDiscovery(object):
     numbers_start_words : bool
         Always cut before a number (default True): dates come out as
         ``12月 / 31日`` rather than ``12 / 月31日``.
-    max_entries : int
+    max_entries : int or None
         Largest size of the pair (n-gram) tables before their rarest
         entries are dropped (default 400,000, about 45 MB each, 5 MB with
-        NumPy); the table of pieces gets half.
+        NumPy); the table of pieces gets half.  This pruning is
+        approximate (a count dropped early is lost), and it is the default
+        because it bounds memory and time on any corpus and the defaults
+        were measured with it.  None (or 0): exact counts, never pruned;
+        then ``memory`` bounds the tables instead.
+    memory : int, str or None
+        With exact counts: bytes (or ``'500M'``) the count tables may take
+        before they spill to sorted runs on disk, in ``tmp_dir``, merged
+        back at the end (the counts, and the lexicon, stay exact).  None: in
+        memory only.
     cache_bytes : int
         How much compressed text :meth:`train` keeps so that :meth:`find`
         need not read the corpus again (default 64 MB, about 150M
@@ -173,7 +183,8 @@ class WordDiscovery(object):
     def __init__(self, method='cut', order=4, thresholds=None, min_pmi=1.0, min_proba=None,
                  confidence=1.0, min_count=None, redundancy='length', redundancy_threshold=3.0,
                  reestimate=1, classes=True, numbers_start_words=True, max_entries=400000,
-                 cache_bytes=64 << 20, workers=1, pattern=None, progress=None, backend='auto'):
+                 cache_bytes=64 << 20, workers=1, pattern=None, progress=None, backend='auto',
+                 memory=None, tmp_dir=None):
         if method not in ('ngram', 'cut'):
             raise ValueError("method must be 'ngram' or 'cut', not %r" % (method,))
         if method == 'cut':
@@ -206,7 +217,8 @@ class WordDiscovery(object):
         # pass over the text less.  What pruning drops from the pair table
         # is kept per character in ``_dropped_chars``.
         numpy = self.work.numpy
-        self.tables = dict((n, gram_table(n, max_entries, numpy))
+        self.memory, self.tmp_dir = parse_size(memory), tmp_dir
+        self.tables = dict((n, gram_table(n, max_entries, numpy, self.memory, tmp_dir))
                            for n in range(2, self.order + 1))
         self.tables[2].keep_dropped = self._keep_dropped_chars
         self._dropped_chars = Counter()
@@ -235,9 +247,9 @@ class WordDiscovery(object):
 
     def _count_chars(self):
         chars = Counter(self._dropped_chars)
-        keys, counts = self.tables[2].keys_and_counts()
-        for char, count in zip(unpack_firsts(keys, 2), counts):
-            chars[char] += count
+        for keys, counts in self.tables[2].chunks():
+            for char, count in zip(unpack_firsts(keys, 2), counts):
+                chars[char] += count
         chars.pop(u' ', None)
         return chars
 
@@ -296,7 +308,7 @@ class WordDiscovery(object):
 
     def _start_helpers(self, progress):
         if not self._helpers and self.workers > 1:
-            self._helpers = start_helpers(self.workers - 1, self.work.options(), progress)
+            self._helpers = start_helpers(self.workers - 1, BatchWork, self.work.options(), progress)
         return self._helpers
 
     def _stop_helpers(self):
@@ -308,11 +320,13 @@ class WordDiscovery(object):
         """``{text: count}`` of the n-grams with at least ``min_count``
         occurrences, leaving out those that touch the space between
         fragments."""
-        keys, counts = self.tables[n].keys_and_counts()
-        flags = at_least(counts, min_count)
-        keys = list(compress(keys, flags))
-        counts = list(compress(counts, flags))
-        return dict((g, c) for g, c in zip(unpack_all(keys, n), counts) if u' ' not in g)
+        found = {}
+        for keys, counts in self.tables[n].chunks():
+            flags = at_least(counts, min_count)
+            keys = list(compress(keys, flags))
+            counts = list(compress(counts, flags))
+            found.update((g, c) for g, c in zip(unpack_all(keys, n), counts) if u' ' not in g)
+        return found
 
     def effective_min_count(self):
         """The ``min_count`` used for the text counted so far."""
@@ -376,26 +390,26 @@ class WordDiscovery(object):
         self.cohesive = kept
         return dict((n, PackedSet(pack_all(list(found), n))) for n, found in iteritems(kept))
 
-    def _count_pieces(self, corpora, caches, kept, progress):
+    def _count_pieces(self, corpora, caches, kept, progress, min_count):
         """Cut every batch (in the helper processes, if any) and count its
         pieces here, batch after batch."""
-        # pieces under min_count are dropped anyway: half the room is plenty
-        pieces = CountTable('piece', self.max_entries // 2 if self.max_entries else None)
+        if self.max_entries:
+            # pieces under min_count are dropped anyway: half the room is plenty
+            pieces = CountTable('piece', self.max_entries // 2)
+        else:
+            pieces = ExactPieces(self.memory, self.tmp_dir, progress)
         helpers = self._start_helpers(progress)
+        self.work.set_kept(kept)
         for helper in helpers:
-            helper.send('kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
+            helper.send('set_kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
         for helper in helpers:
             helper.receive()
-
-        def cut(batch):
-            return self.work.cut(batch, kept)
-
         for corpus, cache in zip(corpora, caches):
             batches = cache if cache is not None else texts(corpus)
-            for text in in_order('cut', batches, helpers, cut):
+            for text in in_order('cut', batches, helpers, self.work.cut):
                 pieces.merge(Counter(text.split()))
                 pieces.check(progress)
-        return pieces.counts
+        return pieces.frequent(min_count) if not self.max_entries else pieces.counts
 
     # -------------------------------------------------------------- finding
     def find(self, corpus=None, progress=None):
@@ -426,7 +440,7 @@ class WordDiscovery(object):
         log(progress, 'cohesive n-grams: %s' % ', '.join(
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
         try:
-            surface_pieces = self._count_pieces(corpora, caches, kept, progress)
+            surface_pieces = self._count_pieces(corpora, caches, kept, progress, min_count)
         finally:
             self._stop_helpers()
         classed = class_pieces(surface_pieces) if self.classes else {}
@@ -480,3 +494,4 @@ class WordDiscovery(object):
         cut into other lexicon words: ``log p(w) - sum log p(parts)`` (nats)."""
         lexicon = lexicon if lexicon is not None else self.lexicon
         return cohesion(word, lexicon)
+

@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """Count tables of packed n-grams, bounded in size.
 
 :class:`CountTable` is a ``Counter`` that keeps at most ``max_entries``
@@ -8,15 +9,23 @@ interface and gives the same counts and prunings.  :class:`PackedSet` is the
 set of n-grams that must not be cut.
 """
 
+import heapq
+from array import array
 from collections import Counter
 from itertools import compress, repeat
 from operator import add, le, not_
 
-from ..._compat import iteritems, itervalues, map, zip
+from ..._compat import INT64, iteritems, itervalues, map, range, zip
+from ...counting.sorted_table import SortedTable, collect
+from ...counting.spill import SpillCounter, add_equal
 from ...progress import log
 from .ngrams import CODES
+from .normalize import CLASS_RUN_RE
 
-__all__ = ['CountTable', 'PackedSet', 'gram_table', 'at_least', 'prune_threshold']
+__all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'PackedSet', 'gram_table', 'at_least', 'prune_threshold']
+
+#: Keys handed out at a time by :meth:`ExactTable.chunks`.
+_CHUNK = 1 << 16
 
 
 def at_least(values, floor):
@@ -54,6 +63,10 @@ class CountTable(object):
     def keys_and_counts(self):
         """Two lists: the keys, and their counts."""
         return list(self.counts), list(itervalues(self.counts))
+
+    def chunks(self):
+        """The keys and counts as ``(keys, counts)`` lists, a part at a time."""
+        yield self.keys_and_counts()
 
     def merge(self, batch):
         """Add the counts of one batch (a Counter).
@@ -106,17 +119,99 @@ def prune_threshold(histogram, keep):
     return 2
 
 
+class ExactTable(object):
+    """Exact counts of packed n-grams in bounded memory: a
+    :class:`~nlp_zero.counting.spill.SpillCounter` behind the interface of
+    :class:`CountTable` (nothing is ever pruned; past ``memory`` bytes the
+    counts spill to sorted runs in ``folder`` and are merged back)."""
+
+    def __init__(self, name, memory=None, folder=None):
+        self.name = name
+        self.memory = memory
+        self.folder = folder
+        self.floor = 0
+        self.prunings = 0
+        self.keep_dropped = None  # nothing is dropped
+        self._counter = None
+        self._final = SortedTable(array(INT64), array(INT64))
+
+    def __len__(self):
+        return len(self._finished())
+
+    def count_arrays(self, arrays):
+        batch = Counter()
+        for packed in arrays:
+            batch.update(packed)
+        if self._counter is None:
+            self._counter = SpillCounter(self.memory, self.folder, name=self.name + 's')
+        self._counter.add(batch)
+
+    def check(self, progress):
+        if self._counter is not None:
+            self._counter.progress = progress  # (it says when it spills)
+
+    def _finished(self):
+        """The totals so far, as a SortedTable."""
+        if self._counter is not None:
+            new, self._counter = self._counter.result(), None
+            if len(self._final):
+                new = collect(add_equal(heapq.merge(self._final.items(), new.items())))
+            self._final = new
+        return self._final
+
+    def keys_and_counts(self):
+        table = self._finished()
+        return table.keys_array.tolist(), table.values_array.tolist()
+
+    def chunks(self):
+        table = self._finished()
+        for start in range(0, len(table), _CHUNK):
+            yield (table.keys_array[start:start + _CHUNK].tolist(),
+                   table.values_array[start:start + _CHUNK].tolist())
+
+    def snapshot(self):
+        return self._finished()
+
+    def restore(self, state):
+        if self._counter is not None:
+            self._counter.close()
+        self._counter, self._final = None, state
+
+
 class PackedSet(set):
     """A set of packed n-grams (with, for pairs, the NumPy lookup table of
     :func:`nlp_zero.words.discovery._numpy.pair_flags` once it is built)."""
     lookup = None
 
 
-def gram_table(n, max_entries, numpy=None):
-    """An empty count table for packed n-grams (NumPy-backed when ``numpy``
-    is the NumPy module)."""
+def gram_table(n, max_entries, numpy=None, memory=None, folder=None):
+    """An empty count table for packed n-grams: pruned past ``max_entries``
+    (NumPy-backed when ``numpy`` is the NumPy module), or, with no
+    ``max_entries``, exact (spilling to ``folder`` past ``memory`` bytes)."""
     name = '%d-gram' % n
+    if not max_entries and (numpy is None or memory):
+        return ExactTable(name, memory, folder)
     if numpy is None:
         return CountTable(name, max_entries)
     from ._numpy import ArrayTable
     return ArrayTable(name, max_entries, CODES[n], numpy)
+
+class ExactPieces(object):
+    """The piece table of exact counting: every piece counted (spilling past
+    ``memory``), then only those that can matter kept: the frequent ones and
+    those with a digit or letter run (1996年 and 1997年 add up as a class)."""
+
+    def __init__(self, memory, folder, progress):
+        self.counter = SpillCounter(memory, folder, progress=progress, name='pieces',
+                                    text_keys=True)
+
+    def merge(self, batch):
+        self.counter.add(batch)
+
+    def check(self, progress):
+        pass
+
+    def frequent(self, min_count):
+        search = CLASS_RUN_RE.search
+        return Counter(dict((piece, count) for piece, count in self.counter.items()
+                            if count >= min_count or search(piece)))

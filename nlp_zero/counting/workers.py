@@ -1,18 +1,19 @@
-"""Worker processes for word discovery.
+"""Worker processes that map batches, for every counting stage.
 
-Workers only transform batches (normalize and pack them, cut them); every
-count table is updated by the parent, batch after batch, in the order of the
-corpus, so the counts and the prunings, and therefore the lexicon, are
-exactly those of a single process.
+A worker holds one *mapper* object, built in the worker from a factory
+(a class) and plain options, and runs the mapper's methods on the batches
+it is sent (``helper.send('count', batch)``).  :func:`in_order` hands the
+batches round-robin and gives the results back in the order of the batches,
+so the caller merges them exactly as it would without workers: the totals
+(and any pruning decided along the way) do not depend on the number of
+processes.
 """
 
 import os
 from collections import deque
 
-from ..._compat import iteritems
-from ...progress import log
-from .cutting import BatchWork
-from .tables import PackedSet
+from ..errors import NlpZeroError
+from ..progress import log
 
 __all__ = ['in_order', 'start_helpers', 'Helper']
 
@@ -20,6 +21,10 @@ __all__ = ['in_order', 'start_helpers', 'Helper']
 _PARENT_CHECK_SECONDS = 1.0
 
 _END = object()
+
+
+class WorkerError(NlpZeroError, RuntimeError):
+    """A worker process died or failed (the message says which)."""
 
 
 def in_order(task, items, helpers, local):
@@ -64,7 +69,11 @@ class Helper(object):
         self.pending = False
 
     def send(self, task, argument):
-        self.connection.send((task, argument))
+        try:
+            self.connection.send((task, argument))
+        except (IOError, OSError, EOFError):  # (not a broken pipe of the output: say why)
+            raise WorkerError('a worker process stopped unexpectedly (killed, or out of '
+                              'memory?)')
         self.pending = True
 
     def receive(self):
@@ -72,9 +81,9 @@ class Helper(object):
         try:
             ok, result = self.connection.recv()
         except (EOFError, IOError, OSError):
-            raise RuntimeError('a word discovery worker process stopped unexpectedly')
+            raise WorkerError('a worker process stopped unexpectedly (killed, or out of memory?)')
         if not ok:
-            raise RuntimeError('a word discovery worker process failed: %s' % result)
+            raise WorkerError('a worker process failed: %s' % result)
         return result
 
     def stop(self):
@@ -90,15 +99,20 @@ class Helper(object):
             self.process.terminate()
 
 
-def start_helpers(count, options, progress):
-    """Start ``count`` worker processes; none (and a log line) where
-    multiprocessing is missing or cannot start a process."""
+def start_helpers(count, factory, options, progress=None):
+    """Start ``count`` worker processes, each with a mapper
+    ``factory(**options)``; none (and a log line) where multiprocessing is
+    missing or cannot start a process."""
     helpers = []
     try:
         import multiprocessing
         for _ in range(count):
             mine, theirs = multiprocessing.Pipe()
-            process = multiprocessing.Process(target=_serve, args=(theirs, options, os.getpid()))
+            # the parent's ends, closed in the child: a forked child would
+            # otherwise keep them open, and never see its parent go away
+            parent_ends = [helper.connection for helper in helpers] + [mine]
+            process = multiprocessing.Process(
+                target=_serve, args=(theirs, factory, options, os.getpid(), parent_ends))
             process.daemon = True
             process.start()
             theirs.close()
@@ -111,18 +125,22 @@ def start_helpers(count, options, progress):
     return helpers
 
 
-def _serve(connection, options, parent):
+def _serve(connection, factory, options, parent, parent_ends=()):
     """The loop of a worker process: run each task received and send back
     its result (or the error) until told to stop, or until the parent
-    process is gone (a forked worker also holds the parent's end of the
-    pipe, so it would never see the pipe close)."""
+    process is gone (the pipe closes; a check of the parent's id covers
+    systems where the pipe would not)."""
+    for end in parent_ends:
+        try:
+            end.close()
+        except (IOError, OSError):
+            pass
     try:
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     except (ImportError, ValueError, AttributeError):  # pragma: no cover
         pass
-    work = BatchWork(**options)
-    kept = {}
+    mapper = factory(**options)
     while True:
         try:
             while not connection.poll(_PARENT_CHECK_SECONDS):
@@ -135,13 +153,7 @@ def _serve(connection, options, parent):
             break
         task, argument = message
         try:
-            if task == 'prepare':
-                reply = (True, work.prepare(argument))
-            elif task == 'cut':
-                reply = (True, work.cut(argument, kept))
-            else:  # 'kept': the n-grams that must not be cut
-                kept = dict((n, PackedSet(grams)) for n, grams in iteritems(argument))
-                reply = (True, None)
+            reply = (True, getattr(mapper, task)(argument))
         except Exception as exc:  # sent to the parent, which raises it
             reply = (False, '%s: %s' % (type(exc).__name__, exc))
         try:

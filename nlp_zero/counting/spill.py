@@ -1,0 +1,230 @@
+"""Exact counts of integer keys in bounded memory.
+
+Counts are added to an in-memory table; when the table passes its budget,
+its entries are sorted and written to a *run* on disk (a compact binary
+file) and the table starts empty again.  At the end the runs are merged by
+streaming (``heapq.merge``), adding the counts of equal keys, as GloVe's
+``cooccur`` does: peak memory is then a setting, not a function of the
+corpus size, and the counts are exact.
+
+A run of integer keys is two blocks of little-endian 64-bit numbers: the
+sorted distinct keys, then their counts (integers, or doubles for weighted
+counts).  A run of text keys (``text_keys=True``; keys without tabs or line
+ends) is UTF-8 lines ``key<TAB>count`` in key order (UTF-8 bytes sort as
+the code points do, so Python's order of the keys is the order on disk).
+Runs live in a temporary folder (in ``folder``, default the system's), which
+is removed when the counter is closed, also after an error or Ctrl-C.
+"""
+
+import contextlib
+import errno
+import heapq
+import io
+import os
+import shutil
+import sys
+import tempfile
+from array import array
+from itertools import repeat
+from operator import add
+
+from .._compat import INT64, array_bytes, array_extend_bytes, map, range, zip
+from ..errors import NlpZeroError
+from ..progress import log
+from .memory import BYTES_PER_ENTRY
+from .sorted_table import SortedTable, collect
+
+__all__ = ['SpillCounter', 'add_counts', 'add_equal']
+
+#: Numbers read from a run at a time while merging.
+_READ_ITEMS = 1 << 15
+
+
+class SpillCounter(object):
+    """Exact ``{int key: count}`` totals within about ``memory`` bytes.
+
+    Parameters
+    ----------
+    memory : int or None
+        Bytes the in-memory table may take (None: no limit, never spill).
+    folder : str or None
+        Where the temporary folder of runs goes (default: the system's).
+    weighted : bool
+        Counts are floats (distance-weighted co-occurrences), not integers.
+    name : str
+        What is counted, for the progress messages.
+    """
+
+    def __init__(self, memory=None, folder=None, weighted=False, progress=None, name='pairs',
+                 text_keys=False):
+        self.max_entries = max(1, memory // BYTES_PER_ENTRY) if memory else None
+        self.folder = folder
+        self.weighted = weighted
+        self.progress = progress
+        self.name = name
+        self.text_keys = text_keys
+        self.table = {}
+        self.runs = []
+        self._tmp = None
+
+    def add(self, counts):
+        """Add a ``{key: count}`` mapping (C-speed: no Python loop per key)."""
+        self.add_items(list(counts), map(counts.__getitem__, counts))
+
+    def add_items(self, keys, values):
+        """Add the counts ``values`` of ``keys`` (two sequences, C speed)."""
+        table = self.table
+        table.update(zip(keys, map(add, map(table.get, keys, repeat(0)), values)))
+        if self.max_entries is not None and len(table) > self.max_entries:
+            self._spill()
+
+    def items(self):
+        """The totals as a stream of ``(key, count)`` in key order (the runs
+        merged as they are read); the counter is emptied."""
+        try:
+            if not self.runs:
+                table, self.table = self.table, {}
+                for key in sorted(table):
+                    yield key, table[key]
+                return
+            if self.table:
+                self._spill()
+            log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
+            read = _read_text_run if self.text_keys else _read_run
+            for item in add_equal(heapq.merge(*[read(path, self.weighted)
+                                                for path in self.runs])):
+                yield item
+        finally:
+            self.close()
+
+    def result(self):
+        """The totals as a :class:`SortedTable` (integer keys); the counter
+        is emptied."""
+        try:
+            if not self.runs:
+                keys = sorted(self.table)
+                values = array('d' if self.weighted else INT64, map(self.table.__getitem__, keys))
+                self.table = {}
+                return SortedTable(array(INT64, keys), values)
+            if self.table:
+                self._spill()  # the merge then holds no table beside its output
+            log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
+            return collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
+                                                    for path in self.runs])), self.weighted)
+        finally:
+            self.close()
+
+    def close(self):
+        """Remove the runs and their folder (also called by :meth:`result`)."""
+        self.table = {}
+        self.runs = []
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, True)
+            self._tmp = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _spill(self):
+        if self._tmp is None:
+            try:
+                self._tmp = tempfile.mkdtemp(prefix='nlp-zero-runs-', dir=self.folder)
+            except (IOError, OSError) as exc:
+                raise NlpZeroError('cannot make a temporary folder in %s: %s'
+                                   % (self.folder or tempfile.gettempdir(), exc.strerror or exc))
+        table = self.table
+        keys = sorted(table)
+        values = list(map(table.__getitem__, keys))
+        self.table = table = {}
+        path = os.path.join(self._tmp, 'run-%05d' % len(self.runs))
+        if self.text_keys:
+            _write_text_run(path, keys, values)
+        else:
+            _write_run(path, array(INT64, keys), array('d' if self.weighted else INT64, values))
+        self.runs.append(path)
+        log(self.progress, 'spilled run %d of %s: %d entries, %d MB on disk'
+            % (len(self.runs), self.name, len(keys), (16 * len(keys)) >> 20))
+
+
+def _write_run(path, keys, values):
+    with _full_disk_named(path):
+        with io.open(path, 'wb') as out:
+            for block in (keys, values):
+                if sys.byteorder != 'little':
+                    block = array(block.typecode, block)
+                    block.byteswap()
+                out.write(array_bytes(block))
+
+
+def _write_text_run(path, keys, values):
+    with _full_disk_named(path):
+        with io.open(path, 'wb') as out:
+            for start in range(0, len(keys), _READ_ITEMS):
+                out.write(u''.join(u'%s\t%d\n' % item for item in
+                                   zip(keys[start:start + _READ_ITEMS],
+                                       values[start:start + _READ_ITEMS])).encode('utf-8'))
+
+
+def _read_text_run(path, weighted=False):
+    with io.open(path, 'r', encoding='utf-8', newline='\n') as lines:
+        for line in lines:
+            key, _, count = line.rstrip(u'\n').rpartition(u'\t')
+            yield key, int(count)
+
+
+@contextlib.contextmanager
+def _full_disk_named(path):
+    try:
+        yield
+    except (IOError, OSError) as exc:
+        if getattr(exc, 'errno', None) == errno.ENOSPC:
+            raise NlpZeroError('the temporary folder %s is full: choose another with more room '
+                               '(--tmp-dir, or tmp_dir= in the API)' % os.path.dirname(path))
+        raise
+
+
+def _read_run(path, weighted):
+    """``(key, count)`` of a run, in key order, read a block at a time."""
+    size = os.path.getsize(path) // 16
+    with io.open(path, 'rb') as keys_file:
+        with io.open(path, 'rb') as values_file:
+            values_file.seek(8 * size)
+            left = size
+            while left:
+                n = min(left, _READ_ITEMS)
+                keys, values = array(INT64), array('d' if weighted else INT64)
+                array_extend_bytes(keys, keys_file.read(8 * n))
+                array_extend_bytes(values, values_file.read(8 * n))
+                if sys.byteorder != 'little':
+                    keys.byteswap()
+                    values.byteswap()
+                left -= n
+                for item in zip(keys, values):
+                    yield item
+
+
+def add_counts(table, counts):
+    """Add the ``{key: count}`` of ``counts`` into the dict ``table`` (with
+    ``map`` over the keys: C speed, no Python loop per key)."""
+    keys = list(counts)
+    table.update(zip(keys, map(add, map(table.get, keys, repeat(0)),
+                               map(counts.__getitem__, keys))))
+
+
+def add_equal(items):
+    """Add up the counts of consecutive equal keys of a sorted stream."""
+    items = iter(items)
+    for current, total in items:
+        break
+    else:
+        return
+    for key, value in items:
+        if key == current:
+            total += value
+        else:
+            yield current, total
+            current, total = key, value
+    yield current, total

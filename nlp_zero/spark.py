@@ -1,0 +1,196 @@
+# -*- coding: utf-8 -*-
+"""Apache Spark as the counting engine, for corpora beyond one machine.
+
+An optional extra (``pip install nlp-zero[spark]``, i.e. pyspark; Java 17):
+nothing else in nlp-zero imports this module.  Its functions take a
+``SparkSession`` (or ``SparkContext``) and text paths that Spark reads
+(local folders, HDFS, S3, a glob) or an RDD of lines, run the *map* of a
+counting stage on the executors and the associative merge with
+``reduceByKey``, and return the same objects as the local API::
+
+    from nlp_zero import spark as nz_spark
+    session = nz_spark.session('local[2]')          # or spark://host:7077, yarn
+    table = nz_spark.cooccurrence(session, 'hdfs:///corpus/*.txt.gz', window=10)
+    table.save('table.txt')                          # train locally: nlp-zero vectors --from-counts
+    nz_spark.tokenize(session, 'hdfs:///corpus', 'lexicon.tsv', 'hdfs:///tokens')
+
+The map is the very code of the local engine (:class:`PairMapper`), so the
+table is the same as ``Cooccurrence.count`` over the same lines.  Lines are
+read as the local :class:`~nlp_zero.text.corpus.Corpus` reads them: a
+``\\r`` before the line end and a byte-order mark at a line start are
+dropped, and lines longer than ``max_line_chars`` are cut at whitespace
+(Spark also ends a line at a lone ``\\r``, which the local reader keeps).
+"""
+
+from __future__ import absolute_import
+
+from array import array
+from collections import Counter
+from operator import add
+
+from ._compat import INT64, array_bytes, array_extend_bytes, string_types
+from .counting.memory import parse_size
+from .counting.sorted_table import SortedTable
+from .counting.spill import SpillCounter, add_counts
+from .text.decoders import cut_line
+from .vectors import _cooccurrence_python
+from .vectors.cooccurrence import Cooccurrence
+from .vectors.vocabulary import build_vocabulary
+
+__all__ = ['session', 'text_lines', 'cooccurrence', 'tokenize']
+
+#: The line bound of the local command line, so that both read the same lines.
+DEFAULT_MAX_LINE_CHARS = 1000000
+
+#: Pairs per partition of the sorted table sent back to the driver.
+_PAIRS_PER_PART = 1 << 20
+
+
+def session(master='local[2]', app_name='nlp-zero', quiet=False):
+    """A SparkSession on ``master`` (imports pyspark; a clear error without
+    it); ``quiet`` hides Spark's progress bars and keeps its log to errors."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        from .errors import NlpZeroError
+        raise NlpZeroError('the Spark engine needs pyspark: pip install "nlp-zero[spark]" '
+                           '(and Java 17)')
+    builder = SparkSession.builder.master(master).appName(app_name)
+    if quiet:
+        builder = builder.config('spark.ui.showConsoleProgress', 'false')
+    spark = builder.getOrCreate()
+    if quiet:
+        spark.sparkContext.setLogLevel('ERROR')
+    return spark
+
+
+def _context(spark):
+    return getattr(spark, 'sparkContext', spark)
+
+
+def text_lines(spark, source, max_line_chars=DEFAULT_MAX_LINE_CHARS):
+    """An RDD of the text lines of ``source`` (a path, a list of paths, or an
+    RDD of lines), read as the local Corpus reads them."""
+    if hasattr(source, 'mapPartitions'):
+        lines = source
+    else:
+        paths = [source] if isinstance(source, string_types) else list(source)
+        lines = _context(spark).textFile(','.join(paths))
+    return lines.flatMap(_LineCleaner(max_line_chars))
+
+
+class _LineCleaner(object):
+    """What the local reader does to a line (a picklable callable)."""
+
+    def __init__(self, bound):
+        self.bound = bound
+
+    def __call__(self, line):
+        if line.endswith(u'\r'):
+            line = line[:-1]
+        if line.startswith(u'\ufeff'):
+            line = line[1:]
+        if self.bound and len(line) > self.bound:
+            return cut_line(line, self.bound)
+        return [line]
+
+
+def _token_lines(spark, source, lexicon, max_line_chars):
+    lines = text_lines(spark, source, max_line_chars)
+    if lexicon is None:
+        return lines
+    from .words.lexicon import Lexicon
+    from .words.tokenizer import Tokenizer
+    lexicon = Lexicon.load(lexicon) if isinstance(lexicon, string_types) else lexicon
+    tokenizer = _context(spark).broadcast(Tokenizer(lexicon))
+    return lines.mapPartitions(lambda part: iter(tokenizer.value.corpus(part, words_only=True)))
+
+
+def cooccurrence(spark, source, min_count=5, max_vocab=None, window=10,
+                 distance_weighting=False, lexicon=None, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+                 memory='1G'):
+    """Count the window co-occurrences of ``source`` on Spark: a
+    :class:`~nlp_zero.vectors.cooccurrence.Cooccurrence`, the same table as
+    the local engine's.  With ``lexicon`` (a Lexicon or a path) raw text is
+    tokenized on the executors first (punctuation tokens left out).  Each
+    task counts its partition within ``memory`` (spilling to the executor's
+    temporary folder past it)."""
+    memory = parse_size(memory)
+    lines = _token_lines(spark, source, lexicon, max_line_chars).cache()
+    try:
+        counts = dict(lines.mapPartitions(_count_tokens).reduceByKey(add)
+                      .filter(lambda item: item[1] >= min_count).collect())
+        vocabulary = build_vocabulary(counts, min_count, max_vocab)
+        words = _context(spark).broadcast([w for w, _ in vocabulary])
+        mapped = lines.mapPartitions(lambda part: _count_pairs(part, words.value, window,
+                                                               distance_weighting, memory))
+        reduced = mapped.reduceByKey(add).cache()
+        unigrams = dict(reduced.filter(lambda item: item[0] < 0).collect())
+        pairs = reduced.filter(lambda item: item[0] >= 0)
+        # sorted in parts of about a million pairs, brought back one part at a
+        # time (16 MB each): the driver never holds the table twice
+        parts = max(_context(spark).defaultParallelism, pairs.count() // _PAIRS_PER_PART + 1)
+        packed = (pairs.sortByKey(numPartitions=parts)
+                  .mapPartitions(lambda part: _pack(part, distance_weighting)).toLocalIterator())
+        table_pairs = _unpack(packed, distance_weighting)
+    finally:
+        lines.unpersist()
+    table = Cooccurrence([(w, 0) for w, _ in vocabulary], window, distance_weighting)
+    for key, count in unigrams.items():
+        table.counts[-key - 1] = count
+    table.tokens = sum(table.counts)
+    table.pairs = table_pairs
+    return table
+
+
+def _count_tokens(lines):
+    counts = Counter()
+    for line in lines:
+        counts.update(line.split() if isinstance(line, string_types) else line)
+    return iter(counts.items())
+
+
+def _count_pairs(lines, words, window, weighted, memory):
+    """The map of co-occurrence counting on one partition: ``(key, count)``
+    of its pairs, and ``(-id - 1, count)`` of its word counts."""
+    mapper = _cooccurrence_python.PairMapper(words, window, weighted)
+    pairs, unigrams = SpillCounter(memory, weighted=weighted), {}
+    for batch in _cooccurrence_python.line_batches(lines):
+        parts, counts = mapper.count(batch)
+        for keys, values in parts:
+            pairs.add_items(keys, values)
+        add_counts(unigrams, counts)
+    for item in pairs.result().items():
+        yield item
+    for word, count in unigrams.items():
+        yield -word - 1, count
+
+
+def _pack(items, weighted):
+    """One partition's sorted pairs as two byte strings (compact to collect)."""
+    keys, values = array(INT64), array('d' if weighted else INT64)
+    for key, value in items:
+        keys.append(key)
+        values.append(value)
+    yield array_bytes(keys), array_bytes(values)
+
+
+def _unpack(packed, weighted):
+    keys, values = array(INT64), array('d' if weighted else INT64)
+    for key_bytes, value_bytes in packed:
+        array_extend_bytes(keys, key_bytes)
+        array_extend_bytes(values, value_bytes)
+    return SortedTable(keys, values)
+
+
+def tokenize(spark, source, lexicon, output, max_line_chars=None):
+    """Tokenize ``source`` with ``lexicon`` on Spark and write the tokens,
+    space-separated, one output line per input line, to the folder
+    ``output`` (Spark's text output: part files).  Long lines are not cut
+    unless ``max_line_chars`` is given."""
+    from .words.lexicon import Lexicon
+    from .words.tokenizer import Tokenizer
+    lexicon = Lexicon.load(lexicon) if isinstance(lexicon, string_types) else lexicon
+    tokenizer = _context(spark).broadcast(Tokenizer(lexicon))
+    lines = text_lines(spark, source, max_line_chars)
+    lines.map(lambda line: u' '.join(tokenizer.value.tokenize(line))).saveAsTextFile(output)

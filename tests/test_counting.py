@@ -1,0 +1,217 @@
+# -*- coding: utf-8 -*-
+"""The counting layer: exact counts in bounded memory, worker processes."""
+
+import os
+import random
+import unittest
+from collections import Counter
+
+from support import BACKENDS, TempDirTestCase, run_cli
+
+from nlp_zero import Cooccurrence, NlpZeroError
+from nlp_zero.counting import SpillCounter, parse_size
+from nlp_zero.counting.memory import default_memory
+
+
+def random_counts(rng, batches, keys=300, per_batch=80):
+    return [Counter(rng.randint(0, keys) for _ in range(per_batch)) for _ in range(batches)]
+
+
+class SpillCounterTest(TempDirTestCase):
+
+    def test_spilled_totals_are_exact_and_sorted(self):
+        rng = random.Random(4)
+        batches = random_counts(rng, 50)
+        truth = Counter()
+        counter = SpillCounter(memory=3000, folder=self.tmp)  # a few dozen entries
+        for batch in batches:
+            truth.update(batch)
+            counter.add(batch)
+        self.assertGreater(len(counter.runs), 10)
+        table = counter.result()
+        self.assertEqual(list(table), sorted(truth))
+        self.assertEqual(dict(table.items()), dict(truth))
+        self.assertEqual(table[5], truth[5])
+        self.assertEqual(os.listdir(self.tmp), [])  # the runs are gone
+
+    def test_weighted_counts_add_up(self):
+        counter = SpillCounter(memory=500, weighted=True)
+        for d in range(1, 30):
+            counter.add({7: 1.0 / d, 100 + d: 0.5})
+        table = counter.result()
+        self.assertAlmostEqual(table[7], sum(1.0 / d for d in range(1, 30)))
+        self.assertEqual(table.get(12345), None)
+
+    def test_without_a_budget_nothing_spills(self):
+        counter = SpillCounter()
+        for batch in random_counts(random.Random(1), 20):
+            counter.add(batch)
+        self.assertEqual(counter.runs, [])
+
+    def test_an_interrupted_count_leaves_no_temporary_files(self):
+        counter = SpillCounter(memory=1000, folder=self.tmp)
+        try:
+            with counter:
+                for batch in random_counts(random.Random(2), 30):
+                    counter.add(batch)
+                self.assertTrue(os.listdir(self.tmp))
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        self.assertEqual(os.listdir(self.tmp), [])
+
+
+class MemorySizeTest(unittest.TestCase):
+
+    def test_sizes(self):
+        self.assertEqual(parse_size('500M'), 500 << 20)
+        self.assertEqual(parse_size('1.5G'), 3 << 29)
+        self.assertEqual(parse_size('800MB'), 800 << 20)
+        self.assertEqual(parse_size(1024), 1024)
+        self.assertIsNone(parse_size(None))
+        for bad in ('lots', '-1G', '0', 0, '5 parsecs'):
+            self.assertRaises(NlpZeroError, parse_size, bad)
+        self.assertGreaterEqual(default_memory(), 256 << 20)
+
+
+def corpus_lines(seed, n_lines=120):
+    rng = random.Random(seed)
+    words = [u'w%d' % i for i in range(40)]
+    return [u' '.join(rng.choice(words[:rng.randint(5, 40)]) for _ in range(rng.randint(0, 30)))
+            for _ in range(n_lines)]
+
+
+class SameTableTest(TempDirTestCase):
+    """Whatever runs the counting (a budget, worker processes, NumPy), the
+    table is the same."""
+
+    def test_every_engine_gives_the_same_table(self):
+        lines = corpus_lines(3)
+        reference = Cooccurrence.count(lines, min_count=1, window=4, backend='python')
+        variants = [dict(backend='python', memory=3000, tmp_dir=self.tmp),
+                    dict(backend='python', workers=2),
+                    dict(backend='python', workers=2, memory=3000)]
+        variants += [dict(backend=b) for b in BACKENDS if b != 'python']
+        expected = self.saved(reference, 'reference')
+        for options in variants:
+            table = Cooccurrence.count(lines, min_count=1, window=4, **options)
+            self.assertEqual(self.saved(table, 'variant'), expected, options)
+            self.assertEqual(sorted(os.listdir(self.tmp)), ['reference', 'variant'])
+
+    def saved(self, table, name):
+        path = self.path(name)
+        table.save(path)
+        with open(path, 'rb') as f:
+            return f.read()
+
+
+if __name__ == '__main__':
+    unittest.main()
+
+
+class CooccurCommandTest(TempDirTestCase):
+
+    def corpus(self):
+        return self.write_text('c.txt', u'\n'.join(corpus_lines(5, 200)) + u'\n')
+
+    def table(self, *options):
+        path = self.path('t%d.txt' % len(os.listdir(self.tmp)))
+        status, out, err = run_cli('cooccur', self.corpus(), '-o', path, '--min-count', '2',
+                                   '--window', '3', '-q', *options)
+        self.assertEqual(status, 0, err)
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def test_the_table_file_is_the_same_for_every_engine(self):
+        expected = self.table('--backend', 'python')
+        spill_dir = self.path('spill')
+        os.mkdir(spill_dir)
+        variants = [('--backend', 'python', '--memory', '4K', '--tmp-dir', spill_dir),
+                    ('--backend', 'python', '--workers', '2')]
+        variants += [('--backend', b) for b in BACKENDS if b != 'python']
+        for options in variants:
+            self.assertEqual(self.table(*options), expected, options)
+        self.assertEqual(os.listdir(spill_dir), [])
+
+    def test_vectors_train_from_a_saved_table(self):
+        table = self.path('table.txt')
+        run_cli('cooccur', self.corpus(), '-o', table, '--min-count', '2', '-q')
+        status, out, err = run_cli('vectors', '--from-counts', table, '-o', self.path('v.txt'),
+                                   '--dim', '4', '--epochs', '1', '-q')
+        self.assertEqual(status, 0, err)
+        with open(self.path('v.txt'), 'rb') as f:
+            self.assertTrue(f.readline().endswith(b' 4\n'))
+
+    def test_a_bad_memory_size_is_one_line(self):
+        status, out, err = run_cli('cooccur', self.corpus(), '-o', self.path('t'), '--memory',
+                                   'lots')
+        self.assertEqual(status, 2)
+        self.assertIn('--memory', err)
+        self.assertEqual(len(err.strip().splitlines()), 1)
+
+
+class InterruptTest(TempDirTestCase):
+
+    def test_ctrl_c_while_spilling_leaves_no_output_and_no_runs(self):
+        import signal
+        import subprocess
+        import sys
+        import time
+        from support import ROOT
+        if not hasattr(signal, 'SIGINT') or os.name == 'nt':
+            self.skipTest('no SIGINT here')
+        corpus = self.write_text('big.txt', u'\n'.join(corpus_lines(9, 40000)) + u'\n')
+        runs, output = self.path('runs'), self.path('table.txt')
+        os.mkdir(runs)
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'cooccur', corpus, '-o',
+                                    output, '--backend', 'python', '--memory', '16K',
+                                    '--tmp-dir', runs, '--min-count', '1', '-q'], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.time() + 60
+        while time.time() < deadline and process.poll() is None:
+            spilled = [name for folder in os.listdir(runs)
+                       for name in os.listdir(os.path.join(runs, folder))]
+            if len(spilled) >= 3:
+                break
+            time.sleep(0.05)
+        self.assertIsNone(process.poll(), 'the count ended before it could be interrupted')
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate()
+        self.assertEqual(process.returncode, 130, err)
+        self.assertEqual(os.listdir(runs), [])
+        self.assertFalse(os.path.exists(output))
+
+
+class TokenizeWorkersTest(TempDirTestCase):
+
+    def test_workers_write_the_same_tokens(self):
+        from nlp_zero import Lexicon
+        lexicon = self.path('lex.tsv')
+        Lexicon({u'中国': 9, u'人民': 7, u'站起来': 3, u'了': 5}).save(lexicon)
+        corpus = self.write_text('c.txt', u'中国人民站起来了，1949年\n\n人民！\n' * 3000)
+        outputs = []
+        for workers in ('1', '2'):
+            path = self.path('out%s.txt' % workers)
+            status, out, err = run_cli('tokenize', corpus, '-l', lexicon, '-o', path,
+                                       '--workers', workers, '-q')
+            self.assertEqual(status, 0, err)
+            with open(path, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0].count(b'\n'), 9000)
+
+
+class ExactDiscoveryTest(TempDirTestCase):
+
+    def test_exact_counting_under_a_budget_finds_the_same_lexicon(self):
+        from nlp_zero import WordDiscovery
+        from test_discovery import synthetic_text
+        text = synthetic_text(300)
+        in_memory = WordDiscovery(max_entries=None, backend='python').train(text).find()
+        spilled = WordDiscovery(max_entries=None, memory=20000, tmp_dir=self.tmp,
+                                backend='python').train(text).find()
+        self.assertEqual(spilled, in_memory)
+        self.assertEqual(os.listdir(self.tmp), [])
+        # below the pruning limit, the pruned tables are exact too
+        self.assertEqual(WordDiscovery().train(text).find(), in_memory)

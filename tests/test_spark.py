@@ -1,0 +1,105 @@
+# -*- coding: utf-8 -*-
+"""The Spark engine gives the tables of the local engine (on a real local Spark).
+
+Skipped, with the reason, where pyspark or Java is missing; CI runs these in
+an environment with pyspark and sets NLP_ZERO_REQUIRE_SPARK=1 so that a
+skip there is a failure.
+"""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import unittest
+
+from support import ROOT, TempDirTestCase
+
+from nlp_zero import Cooccurrence, Corpus, Lexicon, Tokenizer
+
+
+def _spark_missing():
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return 'pyspark is not installed (pip install "nlp-zero[spark]")'
+    try:
+        subprocess.check_output(['java', '-version'], stderr=subprocess.STDOUT)
+    except (OSError, subprocess.CalledProcessError):
+        return 'Java is not installed (Spark needs Java 17)'
+    return None
+
+
+MISSING = _spark_missing()
+REQUIRED = os.environ.get('NLP_ZERO_REQUIRE_SPARK') == '1'
+SESSION = []
+
+
+def setUpModule():
+    if MISSING and REQUIRED:
+        raise RuntimeError('NLP_ZERO_REQUIRE_SPARK=1 but ' + MISSING)
+
+
+def tearDownModule():
+    for session in SESSION:
+        session.stop()
+
+
+def spark_session():
+    if not SESSION:
+        os.environ['PYSPARK_PYTHON'] = sys.executable
+        os.environ['PYTHONPATH'] = os.pathsep.join([ROOT, os.environ.get('PYTHONPATH', '')])
+        from nlp_zero import spark
+        session = spark.session('local[2]', 'nlp-zero-tests')
+        session.sparkContext.setLogLevel('ERROR')
+        SESSION.append(session)
+    return SESSION[0]
+
+
+LINES = [u'the cat sat on the mat', u'the dog sat on the log', u'a cat and a dog',
+         u'the mat and the log', u'', u'cat cat dog'] * 7
+
+
+@unittest.skipIf(MISSING and not REQUIRED, MISSING or '')
+class SparkCountingTest(TempDirTestCase):
+
+    def write_corpus(self, lines):
+        path = self.path('corpus.txt')
+        with io.open(path, 'w', encoding='utf-8') as f:
+            f.write(u'\n'.join(lines) + u'\n')
+        return path
+
+    def saved(self, table, name):
+        path = self.path(name)
+        table.save(path)
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def test_cooccurrence_is_the_local_table(self):
+        from nlp_zero import spark
+        # (a long line: both engines cut it into the same pieces)
+        path = self.write_corpus(LINES + [u'x ' * 3000 + u'cat dog'])
+        local = Cooccurrence.count(Corpus(path, max_line_chars=1000), min_count=2, window=3)
+        on_spark = spark.cooccurrence(spark_session(), path, min_count=2, window=3,
+                                      max_line_chars=1000)
+        self.assertEqual(self.saved(on_spark, 'spark'), self.saved(local, 'local'))
+
+    def test_tokenize_writes_one_line_per_line(self):
+        from nlp_zero import spark
+        lexicon = Lexicon({u'中国': 10, u'人民': 8, u'中': 1, u'国': 1, u'人': 1, u'民': 1})
+        lines = [u'中国人民', u'', u'人民中国，中国']
+        path = self.write_corpus(lines)
+        out = self.path('tokens')
+        spark.tokenize(spark_session(), path, lexicon, out)
+        got = []
+        for name in sorted(os.listdir(out)):
+            if name.startswith('part-'):
+                with io.open(os.path.join(out, name), encoding='utf-8') as f:
+                    got.extend(f.read().splitlines())
+        tokenizer = Tokenizer(lexicon)
+        self.assertEqual(got, [u' '.join(tokenizer.tokenize(line)) for line in lines])
+        shutil.rmtree(out, True)
+
+
+if __name__ == '__main__':
+    unittest.main()
