@@ -61,6 +61,7 @@ class SettingsTest(unittest.TestCase):
         self.assertRaises(ValueError, SimplerGlove, model=3)
         self.assertRaises(ValueError, SimplerGlove, adagrad='momentum')
         self.assertRaises(ValueError, SimplerGlove, backend='fortran')
+        self.assertRaises(ValueError, SimplerGlove, sampling='some')
 
 
 class TrainingTest(unittest.TestCase):
@@ -108,28 +109,98 @@ class TrainingTest(unittest.TestCase):
 class PythonPathsTest(unittest.TestCase):
     """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
 
-    def test_list_and_flat_updates_agree(self):
+    def run_both(self, adagrad, weighted):
         from array import array
         from nlp_zero.vectors import _glove_python as glove
         dim, words = 5, 6
         rng = random.Random(2)
         flat = array('d', [rng.uniform(-0.5, 0.5) for _ in range(words * dim)])
         rows, cols = array('i', [0, 1, 2, 3, 4]), array('i', [1, 2, 3, 4, 5])
-        targets = array('d', [1.0, 2.0, -1.0, 0.5, 3.0])
-        weights = array('d', [1.0, 0.5, 1.0, 1.0, 0.2])
-        order = [4, 2, 0, 1, 3, 0, 4]
-        for adagrad, size in (('row', words), ('coordinate', words * dim)):
-            lists = glove._split(flat, dim)
-            ones = array('d', [1.0] * size)
-            grads = list(ones) if adagrad == 'row' else glove._split(ones, dim)
-            glove._STEPS[adagrad](lists, lists, grads, grads, order, rows, cols, targets,
-                                  weights, 0.1, dim)
-            flat_w, flat_g = array('d', flat), array('d', [1.0] * size)
-            glove._FLAT_STEPS[adagrad](flat_w, flat_w, flat_g, flat_g, order, rows, cols,
-                                       targets, weights, 0.1, dim)
-            for i in range(words):
-                for a in range(dim):
-                    self.assertAlmostEqual(lists[i][a], flat_w[i * dim + a], places=12)
+        targets = array('f', [1.0, 2.0, -1.0, 0.5, 3.0])
+        weights = array('f', [1.0, 0.5, 1.0, 1.0, 0.2])
+        ids = [4, 2, 0, 1, 3, 0, 4]
+        drawn = array('i', [rng.randrange(words) for _ in range(2 * len(ids))])
+        results = []
+        for flat_kernel in (False, True):
+            size = words if adagrad == 'row' else words * dim
+            if flat_kernel:
+                w, g = array('d', flat), array('d', [1.0] * size)
+            else:
+                w = glove._split(flat, dim)
+                g = [1.0] * size if adagrad == 'row' else glove._split(array('d', [1.0] * size),
+                                                                        dim)
+            if adagrad == 'row':
+                norms = [sum(x * x for x in flat[k * dim:(k + 1) * dim]) for k in range(words)]
+                norms = array('d', norms) if flat_kernel else norms
+                kernel = glove._flat_row if flat_kernel else glove._list_row
+                step = kernel(w, w, g, g, norms, norms, 0.1, dim)
+            else:
+                kernel = glove._flat_coordinate if flat_kernel else glove._list_coordinate
+                step = kernel(w, w, g, g, 0.1, dim)
+            loss = glove._drive(step, ids, rows, cols, targets, weights, drawn, 2, 3.0, False,
+                                weighted)
+            vectors = list(w) if flat_kernel else [x for row in w for x in row]
+            results.append((loss, vectors, norms if adagrad == 'row' else None))
+        return results
+
+    def test_list_and_flat_updates_agree(self):
+        for adagrad in ('row', 'coordinate'):
+            for weighted in (False, True):
+                (loss_a, a, _), (loss_b, b, _) = self.run_both(adagrad, weighted)
+                self.assertAlmostEqual(loss_a[0], loss_b[0], places=10)
+                self.assertAlmostEqual(loss_a[1], loss_b[1], places=10)
+                for x, y in zip(a, b):
+                    self.assertAlmostEqual(x, y, places=12)
+
+    def test_cached_norms_follow_the_vectors(self):
+        dim = 5
+        for _, vectors, norms in self.run_both('row', True):
+            for k, norm in enumerate(norms):
+                exact = sum(x * x for x in vectors[k * dim:(k + 1) * dim])
+                self.assertAlmostEqual(norm, exact, places=12)
+
+
+class WeightedSamplingTest(unittest.TestCase):
+    """Pairs kept with probability f and then weighted 1: unbiased for the weighted loss."""
+
+    def test_each_pair_is_kept_with_probability_its_weight(self):
+        from array import array
+        from nlp_zero.vectors._glove_python import select_pairs
+        weights = array('f', [1.0, 0.5, 0.25, 0.1, 0.9, 1.0, 0.05, 0.7])
+        kept = [0] * len(weights)
+        trials = 4000
+        for seed in range(trials):
+            ids = select_pairs(weights, True, random.Random(seed))
+            self.assertEqual(len(set(ids)), len(ids))
+            for k in ids:
+                kept[k] += 1
+        for k, w in enumerate(weights):
+            sd = math.sqrt(w * (1 - w) / trials)
+            self.assertLessEqual(abs(kept[k] / float(trials) - w), 4 * sd + 1e-12, (k, kept[k]))
+        self.assertEqual(kept[0], trials)  # weight 1: always
+
+    def test_all_pairs_once_when_not_weighted(self):
+        from array import array
+        from nlp_zero.vectors._glove_python import select_pairs
+        ids = select_pairs(array('f', [0.1] * 50), False, random.Random(1))
+        self.assertEqual(sorted(ids), list(range(50)))
+        self.assertNotEqual(list(ids), list(range(50)))
+
+    def test_both_samplings_learn_the_topics(self):
+        for sampling in ('weighted', 'all'):
+            vectors = fit(sampling=sampling, epochs=10, eta=0.2)
+            similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+            self.assertTrue(all(w.startswith(u'a') for w in similar), (sampling, similar))
+
+    def test_the_loss_is_the_same_quantity_under_both(self):
+        # The same vectors scored by both: the weighted mean squared error of
+        # an epoch is an unbiased estimate of the same loss.
+        losses = {}
+        for sampling in ('weighted', 'all'):
+            model = SimplerGlove(dim=8, epochs=8, seed=3, backend='python', sampling=sampling)
+            model.fit(TABLE)
+            losses[sampling] = model.losses[-1]
+        self.assertLess(abs(losses['weighted'] - losses['all']), 0.5 * losses['all'])
 
 
 class CheckpointTest(TempDirTestCase):
@@ -159,6 +230,14 @@ class CheckpointTest(TempDirTestCase):
             SimplerGlove(dim=6, epochs=2, backend='python').fit(TABLE, checkpoint=path)
         self.assertIn('dim', str(caught.exception))
 
+    def test_a_checkpoint_of_another_sampling_is_refused(self):
+        path = self.path('state.ckpt')
+        SimplerGlove(dim=8, epochs=1, backend='python', sampling='all').fit(TABLE,
+                                                                            checkpoint=path)
+        with self.assertRaises(FormatError) as caught:
+            SimplerGlove(dim=8, epochs=2, backend='python').fit(TABLE, checkpoint=path)
+        self.assertIn('sampling', str(caught.exception))
+
     def test_a_truncated_checkpoint_is_refused(self):
         path = self.path('state.ckpt')
         SimplerGlove(dim=8, epochs=1, backend='python').fit(TABLE, checkpoint=path)
@@ -185,6 +264,26 @@ class NumpyBackendTest(unittest.TestCase):
             self.assertLess(model.losses[-1], 1.5 * python.losses[-1])
             similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
             self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
+
+    def test_segment_sums_equal_reduceat(self):
+        from nlp_zero.vectors._glove_numpy import _segment_sums
+        rng = numpy.random.RandomState(4)
+        for sizes in ([1, 1, 1], [3, 1, 20, 2, 9, 1], [50], [1] * 7 + [8, 9, 2]):
+            rows = rng.standard_normal((sum(sizes), 4))
+            starts = numpy.concatenate(([0], numpy.cumsum(sizes)[:-1]))
+            expected = numpy.add.reduceat(rows, starts, axis=0)
+            self.assertTrue(numpy.allclose(_segment_sums(rows, starts), expected, atol=1e-12))
+
+    def test_numpy_selection_is_unbiased_too(self):
+        from nlp_zero.vectors import _glove_numpy
+        weights = numpy.array([1.0, 0.5, 0.1, 0.8], dtype=numpy.float32)
+        runner = _glove_numpy.Runner.__new__(_glove_numpy.Runner)
+        runner.data = _glove_numpy.Data(numpy.arange(4), 5, weights, weights)
+        kept = numpy.zeros(4)
+        for seed in range(3000):
+            ids = runner._select(numpy.random.RandomState(seed), True)
+            kept[ids] += 1
+        self.assertTrue(numpy.allclose(kept / 3000.0, weights, atol=0.04), kept)
 
     def test_numpy_checkpoint_resumes(self):
         import shutil
