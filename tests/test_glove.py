@@ -64,6 +64,26 @@ class SettingsTest(unittest.TestCase):
         self.assertRaises(ValueError, SimplerGlove, sampling='some')
 
 
+class BackendMessageTest(unittest.TestCase):
+
+    def test_the_log_says_which_backend_runs_and_why(self):
+        from nlp_zero._backend import describe
+        self.assertEqual(describe('python'), 'python (asked for)')
+        saved = os.environ.get('NLP_ZERO_BACKEND')
+        os.environ['NLP_ZERO_BACKEND'] = 'python'
+        try:
+            self.assertEqual(describe('auto', 'kernel'), 'python, kernel (NLP_ZERO_BACKEND=python)')
+        finally:
+            if saved is None:
+                del os.environ['NLP_ZERO_BACKEND']
+            else:
+                os.environ['NLP_ZERO_BACKEND'] = saved
+        if numpy is None:
+            self.assertIn('NumPy is not importable', describe('auto'))
+        elif saved != 'python':
+            self.assertIn('NumPy %s is importable' % numpy.__version__, describe('auto'))
+
+
 class TrainingTest(unittest.TestCase):
 
     def test_loss_goes_down(self):

@@ -112,16 +112,13 @@ class Runner(object):
         return ids
 
     def _batch(self, k, drawn, plan):
-        """The updates of a batch of samples: pairs, mirrors, sampled pairs
-        (weights and accumulator scales as in ``_glove_python._drive``)."""
+        """The updates of a batch of samples: pairs, mirrors, sampled pairs."""
         data = self.data
         key = data.keys[k]
         r = key // data.stride
         c = key - r * data.stride
         t = data.targets[k]
-        f = data.weights[k]
-        one = np.ones(len(k), dtype=np.float32)
-        w, s = (one, f) if plan.weighted else (f, one)
+        w = np.ones(len(k), dtype=np.float32) if plan.weighted else data.weights[k]
         lefts, rights, targets, weights = [r], [c], [t], [w]
         if self.model != 0:
             lefts.append(c)
@@ -138,12 +135,11 @@ class Runner(object):
             weights.append(np.where(side != n, np.float32(plan.negative_weight) * w,
                                     np.float32(0.0)))
         weights = np.concatenate(weights)
-        scales = np.concatenate([s] * len(lefts))
         loss = self._update(np.concatenate(lefts), np.concatenate(rights),
-                            np.concatenate(targets), weights, scales)
+                            np.concatenate(targets), weights)
         return loss, float(weights.sum(dtype=np.float64))
 
-    def _update(self, a, b, t, w, scales):
+    def _update(self, a, b, t, w):
         W, C = self.vectors[0], self.vectors[-1]
         diff = np.einsum('ij,ij->i', W[a], C[b]) - t
         fdiff = w * diff
@@ -155,16 +151,15 @@ class Runner(object):
         np.clip(fdiff, -MAX_STEP, MAX_STEP, out=fdiff)
         if self.model == 0:
             both = np.concatenate((fdiff, fdiff))
-            self._apply(0, *self._summed(np.concatenate((a, b)), np.concatenate((b, a)), both,
-                                         np.concatenate((scales, scales)), W))
+            self._apply(0, *self._summed(np.concatenate((a, b)), np.concatenate((b, a)), both, W))
         else:
-            to_w = self._summed(a, b, fdiff, scales, C)  # both from the vectors before the batch
-            to_c = self._summed(b, a, fdiff, scales, W)
+            to_w = self._summed(a, b, fdiff, C)  # both from the vectors before the batch
+            to_c = self._summed(b, a, fdiff, W)
             self._apply(0, *to_w)
             self._apply(1, *to_c)
         return loss
 
-    def _summed(self, ids, partners, coef, scales, source):
+    def _summed(self, ids, partners, coef, source):
         """Per distinct word of ``ids``: the summed gradient and its AdaGrad increment."""
         order = np.argsort(ids)  # introsort: deterministic, and 10 times a stable sort's speed
         ids = ids[order]
@@ -174,15 +169,14 @@ class Runner(object):
         starts = np.flatnonzero(first)
         coef = coef[order]
         grad = source[partners[order]]
-        scales = scales[order]
         if self.adagrad == 'row':
             squares = np.einsum('ij,ij->i', grad, grad)
-            squares *= coef * coef * scales
+            squares *= coef * coef
             increment = np.add.reduceat(squares, starts) / self.dim
             grad *= coef[:, None]
         else:
             grad *= coef[:, None]
-            increment = _segment_sums(grad * grad * scales[:, None], starts)
+            increment = _segment_sums(grad * grad, starts)
         return ids[starts], _segment_sums(grad, starts), increment
 
     def _apply(self, table, words, summed, increment):

@@ -183,9 +183,11 @@ def _drive(step, ids, rows, cols, targets, weights, drawn, negatives, negative_w
     ``w * diff^2`` and the sum of ``w``.
 
     A pair's update has weight ``f`` (every pair visited) or 1 (pairs sampled
-    with probability ``f``); in the second case the AdaGrad accumulators
-    grow by ``f`` times the squared gradient, so that they estimate the
-    same sums as in a full pass and the steps keep their size.
+    with probability ``f``).  (Growing the AdaGrad accumulators by only
+    ``f`` times the squared gradient of a sampled pair, so that they
+    estimate the sums of a full pass, was measured and is worse: 0.559 /
+    0.166 against 0.582 / 0.187 WS353 / analogy after 4 epochs on 17M
+    tokens of English.)
     """
     total = wsum = 0.0
     m = 0
@@ -194,16 +196,11 @@ def _drive(step, ids, rows, cols, targets, weights, drawn, negatives, negative_w
         i = rows[k]
         j = cols[k]
         t = targets[k]
-        if weighted:
-            w = 1.0
-            s = weights[k]
-        else:
-            w = weights[k]
-            s = 1.0
-        total += step(i, j, t, w, s)
+        w = 1.0 if weighted else weights[k]
+        total += step(i, j, t, w)
         wsum += w
         if both:
-            total += step(j, i, t, w, s)
+            total += step(j, i, t, w)
             wsum += w
         nw = negative_weight * w
         for q in sides:
@@ -211,7 +208,7 @@ def _drive(step, ids, rows, cols, targets, weights, drawn, negatives, negative_w
             m += 1
             a = j if q & 1 else i
             if a != n:
-                total += step(a, n, 0.0, nw, s)
+                total += step(a, n, 0.0, nw)
                 wsum += nw
     return total, wsum
 
@@ -223,14 +220,13 @@ def _split(flat, dim):
 def _list_row(W, C, GW, GC, NW, NC, eta, dim):
     """An update with one AdaGrad accumulator per vector, on lists of floats.
 
-    The accumulator grows by ``s`` times the mean squared coordinate of the
-    gradient (``(w diff)^2 |u|^2 / dim``), so that it matches the
-    per-coordinate form when the coordinates are alike.  Returns
-    ``w * diff^2``.
+    The accumulator grows by the mean squared coordinate of the gradient
+    (``(w diff)^2 |u|^2 / dim``), so that it matches the per-coordinate form
+    when the coordinates are alike.  Returns ``w * diff^2``.
     """
     sqrt = math.sqrt
 
-    def step(i, j, t, w, s):
+    def step(i, j, t, w):
         vi = W[i]
         vj = C[j]
         d = dot(vi, vj)
@@ -243,7 +239,7 @@ def _list_row(W, C, GW, GC, NW, NC, eta, dim):
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         ni = NW[i]
         nj = NC[j]
-        f2 = s * fdiff * fdiff / dim
+        f2 = fdiff * fdiff / dim
         ai = GW[i] + f2 * nj
         aj = GC[j] + f2 * ni
         GW[i] = ai
@@ -263,7 +259,7 @@ def _flat_row(W, C, GW, GC, NW, NC, eta, dim):
     sqrt = math.sqrt
     dims = range(dim)
 
-    def step(i, j, t, w, s):
+    def step(i, j, t, w):
         p = i * dim
         q = j * dim
         d = 0.0
@@ -278,7 +274,7 @@ def _flat_row(W, C, GW, GC, NW, NC, eta, dim):
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         ni = NW[i]
         nj = NC[j]
-        f2 = s * fdiff * fdiff / dim
+        f2 = fdiff * fdiff / dim
         ai = GW[i] + f2 * nj
         aj = GC[j] + f2 * ni
         GW[i] = ai
@@ -300,7 +296,7 @@ def _list_coordinate(W, C, GW, GC, eta, dim):
     """An update with one AdaGrad accumulator per coordinate (GloVe's form)."""
     sqrt = math.sqrt
 
-    def step(i, j, t, w, s):
+    def step(i, j, t, w):
         vi = W[i]
         vj = C[j]
         diff = dot(vi, vj) - t
@@ -312,8 +308,8 @@ def _list_coordinate(W, C, GW, GC, eta, dim):
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         gi = [fdiff * y for y in vj]
         gj = [fdiff * x for x in vi]
-        ai = [a + s * g * g for a, g in zip(GW[i], gi)]
-        aj = [a + s * g * g for a, g in zip(GC[j], gj)]
+        ai = [a + g * g for a, g in zip(GW[i], gi)]
+        aj = [a + g * g for a, g in zip(GC[j], gj)]
         GW[i] = ai
         GC[j] = aj
         W[i] = [x - eta * g / sqrt(a) for x, g, a in zip(vi, gi, ai)]
@@ -327,7 +323,7 @@ def _flat_coordinate(W, C, GW, GC, eta, dim):
     sqrt = math.sqrt
     dims = range(dim)
 
-    def step(i, j, t, w, s):
+    def step(i, j, t, w):
         p = i * dim
         q = j * dim
         d = 0.0
@@ -345,8 +341,8 @@ def _flat_coordinate(W, C, GW, GC, eta, dim):
             y = C[q + a]
             gi = fdiff * y
             gj = fdiff * x
-            ai = GW[p + a] + s * gi * gi
-            aj = GC[q + a] + s * gj * gj
+            ai = GW[p + a] + gi * gi
+            aj = GC[q + a] + gj * gj
             GW[p + a] = ai
             GC[q + a] = aj
             W[p + a] = x - eta * gi / sqrt(ai)
