@@ -26,6 +26,11 @@ from . import datasets  # noqa: E402
 from .words import (Lexicon, Tokenizer, WordDiscovery, discover_words, information_per_char,  # noqa: E402,E501
                     new_words, segmentation_scores)
 
+# -- jieba's interface: cut/lcut on a default segmenter, user dictionaries
+from .words.segment import (Segmenter, add_word, cut, del_word, export_jieba, lcut,  # noqa: E402
+                            load_userdict, suggest_freq)
+from .words.keywords import TextRank, TfIdf  # noqa: E402
+
 # -- structure: templates and parser
 from .structure import Parser, ParseTree, Template, TemplateFinder, TemplateIndex, TemplateSet  # noqa: E402,E501
 
@@ -40,7 +45,8 @@ from .legacy import DAG, SentTree, Template_Finder, Trie, Word_Finder, XTrie  # 
 __all__ = [
     'NlpZeroError', 'CorpusError', 'FormatError', 'Corpus', 'as_corpus', 'fragments', 'Progress',
     'datasets', 'Lexicon', 'Tokenizer', 'segmentation_scores', 'WordDiscovery', 'discover_words',
-    'new_words', 'information_per_char', 'Template', 'TemplateSet', 'TemplateFinder',
+    'new_words', 'information_per_char', 'Segmenter', 'cut', 'lcut', 'load_userdict', 'add_word',
+    'del_word', 'suggest_freq', 'export_jieba', 'TfIdf', 'TextRank', 'Template', 'TemplateSet', 'TemplateFinder',
     'TemplateIndex', 'Parser', 'ParseTree', 'Cooccurrence', 'SimplerGlove', 'suggest_dimension',
     'WordVectors', 'DAG', 'SentTree', 'Template_Finder', 'Trie', 'Word_Finder', 'XTrie',
 ]
