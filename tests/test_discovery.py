@@ -293,7 +293,7 @@ class DiscoverCommandTest(TempDirTestCase):
         words = [line.split(u'\t')[0] for line in lines[1:]]
         self.assertNotIn(u'中国', words)
         self.assertIn(u'经济', words)
-        self.assertEqual(len(lines[1].split(u'\t')), 3)
+        self.assertEqual(len(lines[1].split(u'\t')), 6)  # word count pmi left right score
 
     def test_a_corpus_without_words_is_a_one_line_error(self):
         for name, text in (('empty.txt', u''), ('marks.txt', u'，。！\n'), ('one.txt', u'好\n')):

@@ -8,7 +8,8 @@ from collections import Counter
 
 from .._compat import clock
 from .._files import open_output, text_lines
-from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery, new_words
+from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery
+from ..words.discovery.newwords import rank_new_words
 from ..counting.memory import default_memory
 from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
@@ -33,9 +34,9 @@ def register(commands):
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
                         help='files or folders (.gz/.bz2/.xz; "-" for stdin); several are '
                              'counted together; default: the bundled sample')
-    parser.add_argument('--output', '-o', metavar='LEXICON',
-                        help='write the lexicon here (atomically); default: stdout, unless '
-                             '--new-words is given')
+    parser.add_argument('--output', '-o', metavar='FILE',
+                        help='write the lexicon here (atomically; default: stdout); with '
+                             '--new-words, the new words')
     group = parser.add_argument_group('method')
     group.add_argument('--method', choices=('cut', 'ngram'), default='cut',
                        help='cut: minimum-entropy cutting on adjacent pairs (default, fast); '
@@ -77,17 +78,28 @@ def register(commands):
                         help='processes that count and cut (default 1); the lexicon is the '
                              'same with any number')
     _add_exact_options(parser)
+    _add_new_word_options(parser)
+
+
+def _add_new_word_options(parser):
+    parser.add_argument('--top', type=int, default=None, metavar='N',
+                        help='keep the N most frequent words of the lexicon; with --new-words, '
+                             'the N best new words')
     group = parser.add_argument_group('new words')
     group.add_argument('--new-words', action='store_true',
-                       help='print the discovered words that are not in --exclude, most '
-                            'frequent first, as "word<TAB>count<TAB>pmi" lines')
+                       help='list the discovered words that are not in --exclude (to -o, or '
+                            'stdout), best first, as "word count pmi left_entropy '
+                            'right_entropy score" lines (tab-separated; see the README)')
     group.add_argument('--exclude', metavar='KNOWN', action='append', default=[],
                        help='a known lexicon or word list (one word first on each line); '
                             'may be repeated')
-    group.add_argument('--top', type=int, default=None, metavar='N',
-                       help='list at most N new words')
     group.add_argument('--min-length', type=int, default=2, metavar='N',
                        help='list only new words of at least N characters (default 2)')
+    group.add_argument('--max-length', type=int, default=None, metavar='N',
+                       help='list only new words of at most N characters (default: any)')
+    group.add_argument('--keep-fusions', action='store_true',
+                       help='keep the function-word fusions (a word glued to a free-standing '
+                            'character, such as "with him") that are left out by default')
 
 
 def _add_exact_options(parser):
@@ -183,9 +195,41 @@ def summary(finder, lexicon, seconds):
     ]
 
 
-def run_discover(args):
+def _check_new_word_options(args):
     if args.top is not None and args.top < 0:
         raise UsageError('--top must be 0 or more')
+    if args.min_length < 1:
+        raise UsageError('--min-length must be at least 1')
+    if args.max_length is not None and args.max_length < args.min_length:
+        raise UsageError('--max-length must be at least --min-length (%d)' % args.min_length)
+
+
+def _top_lexicon(lexicon, top):
+    """The ``top`` most frequent words of ``lexicon`` (all when top is None)."""
+    return lexicon if top is None else Lexicon(lexicon.most_common(top))
+
+
+def _corpora_lines(corpora):
+    for corpus in corpora:
+        for line in corpus:
+            yield line
+
+
+def _write_new_words(args, finder, lexicon, known, progress):
+    """The new words with their columns, to -o or stdout (one pass over the
+    corpus for the branching entropies)."""
+    progress.label = 'new words'
+    rows = rank_new_words(lexicon, _corpora_lines(finder.corpora), known, top=args.top,
+                          min_length=args.min_length, max_length=args.max_length,
+                          fusions=args.keep_fusions)
+    with open_output(args.output) as out:
+        out.write(u'# word\tcount\tpmi\tleft_entropy\tright_entropy\tscore\n')
+        for row in rows:
+            out.write(u'%s\t%s\t%.2f\t%.2f\t%.2f\t%.1f\n' % row)
+
+
+def run_discover(args):
+    _check_new_word_options(args)
     if args.output:
         check_output_folder(args.output, args.corpus + args.exclude)
     progress = make_progress(args, 'counting')
@@ -198,18 +242,14 @@ def run_discover(args):
     lexicon = finder.find()
     seconds = clock() - started
     report_bad_lines(corpus, progress)
-    if args.output or not args.new_words:
-        if args.output and args.output != '-':
-            lexicon.save(args.output)
-        else:
-            with open_output(None) as out:
-                for word, count in lexicon.most_common():
-                    out.write(u'%s\t%s\n' % (word, count))
     if args.new_words:
-        echo(u'# word\tcount\tpmi')
-        for word, count, score in new_words(lexicon, known, top=args.top,
-                                            min_length=args.min_length):
-            echo(u'%s\t%s\t%.2f' % (word, count, score))
+        _write_new_words(args, finder, lexicon, known, progress)
+    elif args.output and args.output != '-':
+        _top_lexicon(lexicon, args.top).save(args.output)
+    else:
+        with open_output(None) as out:
+            for word, count in lexicon.most_common(args.top):
+                out.write(u'%s\t%s\n' % (word, count))
     for line in summary(finder, lexicon, seconds):
         progress.log(line)
     return 0

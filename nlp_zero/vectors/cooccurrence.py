@@ -297,6 +297,11 @@ class Cooccurrence(object):
     def __contains__(self, word):
         return word in self.index
 
+    def __repr__(self):
+        return '<Cooccurrence: %d words, %d pairs from %d tokens, window %d%s>' % (
+            len(self.words), len(self.pairs), self.tokens, self.window,
+            ', distance-weighted' if self.distance_weighting else '')
+
     def iter_pairs_ids(self):
         """``((i, j), count)`` for every stored pair, i < j."""
         stride = self.stride

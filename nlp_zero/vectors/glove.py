@@ -188,6 +188,13 @@ class SimplerGlove(object):
         """``'python'`` or ``'numpy'``: the engine that :meth:`fit` runs."""
         return resolve(self.backend)
 
+    def __repr__(self):
+        trained = ', %d epochs trained (loss %.4g)' % (len(self.losses), self.losses[-1]) \
+            if self.losses else ', not trained yet'
+        return '<SimplerGlove: dim=%s, epochs=%d, negatives=%d, x_max=%g, backend=%r%s>' % (
+            self.dim if self.dim is not None else 'auto', self.epochs, self.negatives,
+            self.x_max, self.backend, trained)
+
     # -------------------------------------------------------------- training
     def fit(self, cooccurrence, checkpoint=None, progress=None):
         """Train on a :class:`~nlp_zero.vectors.cooccurrence.Cooccurrence`;

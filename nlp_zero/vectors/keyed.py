@@ -26,10 +26,12 @@ from itertools import repeat
 from operator import add, mul, sub
 
 from .._backend import numpy_or_none
-from .._compat import map, range, string_types, zip
+from .._compat import map, range, zip
 from .._files import MAX_LINE_BYTES, atomic_open, text_lines
 from ..errors import FormatError
-from . import metrics
+from . import formats, metrics
+from .queries import GensimQueries
+from .vector import Vector
 
 __all__ = ['WordVectors', 'WordPairsResult', 'AnalogyResult']
 
@@ -56,7 +58,7 @@ def _unit(v):
     return array('d', [x / n for x in v]) if n > 0 else array('d', v)
 
 
-class WordVectors(object):
+class WordVectors(GensimQueries):
     """A vocabulary with one vector per word.
 
     Parameters
@@ -120,12 +122,23 @@ class WordVectors(object):
             raise KeyError(u'word %r is not in the vocabulary' % (word,))
 
     def __getitem__(self, word):
-        """A copy of the vector of ``word`` (an ``array('d')``)."""
-        return array('d', self._rows[self.get_index(word)])
+        """A copy of the vector of ``word``: an ndarray with the NumPy
+        backend, else a :class:`~nlp_zero.vectors.vector.Vector` (an
+        ``array('d')`` with vector arithmetic); a list of words gives their
+        vectors (a 2-D ndarray with NumPy)."""
+        if isinstance(word, (list, tuple)):
+            rows = [self._rows[self.get_index(w)] for w in word]
+            if self._numpy is None:
+                return [Vector(row) for row in rows]
+            return self._numpy.array(rows, dtype=self._numpy.float64).reshape(
+                len(rows), self.vector_size)
+        return self._as_vector(self._rows[self.get_index(word)])
 
     def get_vector(self, word, norm=False):
-        v = self[word]
-        return _unit(v) if norm else v
+        """``vectors[word]``, or its unit vector with ``norm=True``."""
+        if norm:
+            return self._as_vector(self._unit_rows()[self.get_index(word)])
+        return self[word]
 
     def _unit_rows(self):
         if self._units is None:
@@ -155,23 +168,13 @@ class WordVectors(object):
     def most_similar(self, positive=None, negative=None, topn=10, restrict_vocab=None):
         """Words with the highest cosine to the mean of the given unit vectors.
 
-        ``positive`` and ``negative`` are words (or lists of words) as in
-        gensim; the query words themselves are left out.  Similar words
-        appear in the same contexts (synonyms, co-hyponyms).
+        ``positive`` and ``negative`` are words, vectors, or lists of words,
+        vectors and ``(word or vector, weight)`` pairs, as in gensim; the
+        query words themselves are left out (vectors are used as given).
+        Similar words appear in the same contexts (synonyms, co-hyponyms).
         """
-        positive = [positive] if isinstance(positive, string_types) else list(positive or [])
-        negative = [negative] if isinstance(negative, string_types) else list(negative or [])
-        if not positive and not negative:
-            raise ValueError('most_similar needs at least one word')
-        units = self._unit_rows()
-        query = array('d', repeat(0.0, self.vector_size))
-        exclude = set()
-        for words, sign in ((positive, 1.0), (negative, -1.0)):
-            for w in words:
-                i = self.get_index(w)
-                exclude.add(i)
-                query = array('d', map(add, query, map(mul, units[i], repeat(sign))))
-        return self._scan(_unit(query), True, exclude, topn, restrict_vocab)
+        query, exclude = self._query(positive, negative)
+        return self._scan(query, True, exclude, topn, restrict_vocab)
 
     def most_related(self, word, topn=10, restrict_vocab=None):
         """Words with the highest inner product (PMI) with ``word``: its associates."""
@@ -351,8 +354,14 @@ class WordVectors(object):
         return hits
 
     # ------------------------------------------------------------------ files
-    def save_word2vec_format(self, path, precision=6):
-        """Write the word2vec text format (header ``N D``), atomically."""
+    def save_word2vec_format(self, path, precision=6, binary=False):
+        """Write the word2vec text format (header ``N D``), or with
+        ``binary=True`` the binary format (:mod:`.formats`), atomically."""
+        if binary:
+            with atomic_open(path, 'wb') as out:
+                formats.write_word2vec_binary(out, self.index_to_key, self._rows,
+                                              self.vector_size)
+            return
         with atomic_open(path, 'w') as out:
             self.write_word2vec_format(out, precision)
 
@@ -367,8 +376,9 @@ class WordVectors(object):
 
     @classmethod
     def load_word2vec_format(cls, path, limit=None, unicode_errors='strict', encoding='utf-8',
-                             no_header=None):
-        """Read the word2vec text format, or GloVe's header-less text format.
+                             no_header=None, binary=False):
+        """Read the word2vec text format, or GloVe's header-less text format
+        (with ``binary=True``: the binary word2vec format, :mod:`.formats`).
 
         ``limit`` reads only the first words; ``unicode_errors`` is passed to
         the decoder (gensim's option).  Fields are separated by single
@@ -377,6 +387,8 @@ class WordVectors(object):
         listed twice, a line longer than 1 MB ...) raises FormatError naming
         the file and the line.
         """
+        if binary:
+            return cls._load_binary(path, limit, unicode_errors, encoding)
         words, rows, seen = [], [], {}
         dim = expected = None
         number = 0

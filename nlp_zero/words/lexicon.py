@@ -19,6 +19,7 @@ from __future__ import division
 import math
 import re
 from heapq import nsmallest
+from xml.sax.saxutils import escape
 
 from .._compat import iteritems, text_type
 from .._files import atomic_open, text_lines
@@ -145,6 +146,21 @@ class Lexicon(object):
 
     def __repr__(self):
         return '<Lexicon: %d words, total count %s>' % (len(self._counts), self._total)
+
+    #: How many words a notebook shows (:meth:`_repr_html_`).
+    HTML_ROWS = 10
+
+    def _repr_html_(self):
+        """The most frequent words as a table, for Jupyter notebooks."""
+        rows = [u'<tr><td>%s</td><td style="text-align:right">%s</td>'
+                u'<td style="text-align:right">%.2f%%</td></tr>'
+                % (_html(word), _format_count(count), 100.0 * count / (self._total or 1))
+                for word, count in self.most_common(self.HTML_ROWS)]
+        more = len(self._counts) - len(rows)
+        return (u'<table><caption>Lexicon: %d words, total count %s</caption>'
+                u'<tr><th>word</th><th>count</th><th>share</th></tr>%s%s</table>'
+                % (len(self._counts), _format_count(self._total), u''.join(rows),
+                   u'<tr><td colspan="3">... %d more</td></tr>' % more if more > 0 else u''))
 
     # ------------------------------------------------------- probabilities
     @property
@@ -283,6 +299,10 @@ class Lexicon(object):
         with atomic_open(path, 'w') as out:
             for word, count in self.most_common():
                 out.write(u'%s\t%s\n' % (word, _format_count(count)))
+
+
+def _html(text):
+    return escape(text, {u'"': u'&quot;'})
 
 
 def _format_count(count):

@@ -133,9 +133,11 @@ def cohesion(word, lexicon):
     return log(own) - log_total - sum(logp.get(p, unknown) for p in parts)
 
 
-def new_words(lexicon, known=(), top=None, min_length=2):
+def new_words(lexicon, known=(), top=None, min_length=2, max_length=None):
     """Discovered words absent from ``known`` (a Lexicon, set or list),
-    most frequent first: ``[(word, count, cohesion)]``.
+    most frequent first: ``[(word, count, cohesion)]``; only words of
+    ``min_length`` to ``max_length`` characters (no upper bound when None).
+    :func:`.newwords.rank_new_words` ranks them by a combined score.
 
     Cohesion is ``log p(w) - sum log p(parts)`` for the word's best cut
     into other discovered words (nats): how much the word explains.
@@ -148,8 +150,9 @@ def new_words(lexicon, known=(), top=None, min_length=2):
     log_total = log(total)
     logp = dict((w, log(c) - log_total) for w, c in iteritems(counts) if c > 0)
     unknown = unknown_logp(log_total)
+    longest = max_length if max_length is not None else float('inf')
     found = [(w, c) for w, c in iteritems(counts)
-             if len(w) >= min_length and w not in known]
+             if min_length <= len(w) <= longest and w not in known]
     found.sort(key=lambda item: (-item[1], item[0]))
     if top is not None:
         found = found[:top]
