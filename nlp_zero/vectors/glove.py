@@ -32,6 +32,17 @@ misfit at 10 occurrences, while x_max = 100 (tuned by GloVe on billions of
 tokens) gives the pairs of mid-frequency words almost no weight.  The
 ablations are in benchmarks/results_vectors.md.
 
+What an epoch visits (``sampling``).  The loss weighs pair (i, j) by
+``f(X_ij)``, and most pairs weigh little (on 17M tokens of English, 61% of
+the 22.5M pairs were seen once, weight 0.18; the weights add up to 7.0M).
+By default an epoch keeps each pair with probability ``f`` (at most 1) and
+then gives it weight 1: the same expected gradient as a pass over every
+pair with weight ``f``, with a third of the updates; its sampled zero pairs
+are tied to it (drawn for each kept pair, weight ``negative_weight``).  On
+that corpus the loss per update falls faster than with full passes (0.669
+after 126M updates against 0.717 after 135M) and the vectors score the
+same per update.  ``sampling='all'`` visits every pair with weight ``f``.
+
 Training is AdaGrad over shuffled passes of the pairs: ``G += g^2`` then
 ``v -= eta * g / sqrt(G)``, ``G`` starting at 1.  (GloVe steps before
 accumulating and accumulates ``(eta * g)^2``, asymptotically a learning
@@ -43,12 +54,15 @@ per coordinate (``'coordinate'``, GloVe's form).  Runs are deterministic
 under ``seed`` (every epoch shuffles and samples from its own seed) and can
 be checkpointed after every epoch and resumed (``fit(checkpoint=...)``).
 
-Backends: ``'python'`` (standard library; on CPython each update is a few
-``map`` calls over lists of floats, on PyPy plain index loops over flat
-arrays, which its JIT compiles) and ``'numpy'`` (mini-batches of pairs whose
-gradients are summed per word and applied together: the same model, not the
-same sequence of floating-point operations).  ``'auto'`` picks NumPy when it
-is importable.
+Backends: ``'python'`` (standard library; on CPython each update is one
+dot product and two list comprehensions over lists of floats, on PyPy plain
+index loops over flat arrays, which its JIT compiles; both give the same
+vectors) and ``'numpy'`` (mini-batches of samples whose gradients are
+summed per word and applied together, float32, its own random stream: the
+same model and expected updates, not the same sequence of floating-point
+operations; on 17M tokens of English it reaches the same loss and scores
+per epoch as the sequential path).  ``'auto'`` picks NumPy when it is
+importable; ``fit(progress=...)`` logs which backend runs and why.
 
 The engines live in :mod:`._glove_python` and :mod:`._glove_numpy` (one
 interface), the checkpoint format in :mod:`.checkpoint`.
@@ -112,8 +126,10 @@ class SimplerGlove(object):
         One accumulator per vector (default) or per coordinate (GloVe's).
     context_smoothing : float or None
         Compute the PMI targets with marginals ``count^a`` renormalised
-        (context-distribution smoothing; default None: plain counts; the
-        sampled pairs already use ``count^negative_power``).
+        (context-distribution smoothing, Levy, Goldberg and Dagan 2015;
+        default 0.75, the power the sampled pairs are drawn with, so that
+        the targets and the zeros use one context distribution; None: plain
+        counts).
     pmi_shift : float
         Subtract this from every PMI target (default 0; ``ln(2 * window)``
         is what normalising the joint by the token count would do).
@@ -139,7 +155,7 @@ class SimplerGlove(object):
     """
 
     def __init__(self, dim=100, model=0, x_max=10.0, alpha=0.75, truncate_weight=True, eta=0.1,
-                 epochs=10, seed=1, adagrad='row', context_smoothing=None, pmi_shift=0.0,
+                 epochs=10, seed=1, adagrad='row', context_smoothing=0.75, pmi_shift=0.0,
                  pmi_floor=None, negatives=2, negative_weight=3.0, negative_power=0.75,
                  sampling='weighted', backend='auto', batch_size=4096):
         if model not in (0, 1, 2):
