@@ -267,10 +267,11 @@ class CheckpointTest(TempDirTestCase):
 
     def test_a_checkpoint_of_another_sampling_is_refused(self):
         path = self.path('state.ckpt')
-        SimplerGlove(dim=8, epochs=1, backend='python', sampling='all').fit(TABLE,
-                                                                            checkpoint=path)
+        SimplerGlove(dim=8, epochs=1, backend='python', sampling='weighted').fit(
+            TABLE, checkpoint=path)
         with self.assertRaises(FormatError) as caught:
-            SimplerGlove(dim=8, epochs=2, backend='python').fit(TABLE, checkpoint=path)
+            SimplerGlove(dim=8, epochs=2, backend='python', sampling='all').fit(
+                TABLE, checkpoint=path)
         self.assertIn('sampling', str(caught.exception))
 
     def test_a_truncated_checkpoint_is_refused(self):
