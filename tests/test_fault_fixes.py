@@ -136,6 +136,32 @@ class DataSafetyTest(TempDirTestCase):
         self.assertEqual(sorted(os.listdir(self.tmp)), ['lex.tsv'])
 
 
+class ModelFileOfOneEndlessLineTest(TempDirTestCase):
+
+    @unittest.skipUnless(os.path.exists('/dev/zero'), 'no /dev/zero here')
+    def test_every_loader_refuses_an_endless_line(self):
+        text = self.write_text('t.txt', u'中国人民\n')
+        vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')
+        for argv in (['tokenize', text, '-l', '/dev/zero'],
+                     ['similar', '/dev/zero', 'a'],
+                     ['evaluate-vectors', vectors, '--wordsim', '/dev/zero'],
+                     ['evaluate-vectors', vectors, '--analogy', '/dev/zero']):
+            status, out, err = run_process(*argv)
+            self.assertEqual(status, 1, (argv, err))
+            self.assertIn(u'/dev/zero', err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+
+
+class UnsegmentedTextTest(TempDirTestCase):
+
+    def test_vectors_on_unsegmented_chinese_stop_before_counting(self):
+        corpus = self.write_text('zh.txt', u'中华人民共和国成立了，人民从此站起来了。\n' * 200)
+        status, out, err = run_process('vectors', corpus, '-o', self.path('v.txt'))
+        self.assertEqual(status, 1)
+        self.assertIn(u'--lexicon', err)
+        self.assertFalse(os.path.exists(self.path('v.txt')))
+
+
 class EmptyCorpusTest(TempDirTestCase):
 
     def test_stats_of_an_empty_corpus_says_so(self):
