@@ -45,7 +45,8 @@ def interpreter():
 
 def bench_python(name):
     """Interpreter of a benchmark-only environment in :data:`BENCH_ENV`:
-    'original' (nlp-zero 0.1.6 on CPython 3.8) or 'peers' (gensim on CPython 3.11).
+    'original' (nlp-zero 0.1.6 on CPython 3.8), 'peers' (gensim on CPython 3.11) or
+    'jieba' (jieba on CPython 3.11).
 
     Creates the environments with ``benchmarks/setup_env.sh`` when missing;
     returns None (after saying why) when that is not possible.

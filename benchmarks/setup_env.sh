@@ -5,7 +5,8 @@
 #             (it imports only on CPython <= 3.9)
 #   peers     CPython 3.11 with gensim (word2vec) and NumPy
 #   fuzz      CPython 3.11 with hypothesis and atheris (benchmarks/fuzz_loaders.py)
-# Usage: bash benchmarks/setup_env.sh   (idempotent; prints the three interpreters)
+#   jieba     CPython 3.11 with jieba (keywords: compare_keywords.py)
+# Usage: bash benchmarks/setup_env.sh   (idempotent; prints the interpreters)
 set -eu
 cd "$(dirname "$0")"
 PYENV_ROOT=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
@@ -24,6 +25,11 @@ if [ ! -x "$WORK/fuzz/bin/python" ]; then
   "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/fuzz"
   "$WORK/fuzz/bin/pip" install -q hypothesis atheris
 fi
+if [ ! -x "$WORK/jieba/bin/python" ]; then
+  "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/jieba"
+  "$WORK/jieba/bin/pip" install -q jieba
+fi
 echo "original nlp-zero: $WORK/original/bin/python"
 echo "peers (gensim):    $WORK/peers/bin/python"
 echo "fuzz (hypothesis): $WORK/fuzz/bin/python"
+echo "jieba:             $WORK/jieba/bin/python"

@@ -27,8 +27,9 @@ from .words import (Lexicon, Tokenizer, WordDiscovery, discover_words, informati
                     new_words, segmentation_scores)
 
 # -- jieba's interface: cut/lcut on a default segmenter, user dictionaries
-from .words.segment import (Segmenter, add_word, cut, del_word, export_jieba, lcut,  # noqa: E402
-                            load_userdict, suggest_freq)
+from .words.segment import (Segmenter, add_word, cut, del_word, export_jieba, initialize,  # noqa: E402,E501
+                            lcut, load_userdict, set_dictionary, suggest_freq)
+from .words.discovery.newwords import rank_new_words  # noqa: E402
 from .words.keywords import TextRank, TfIdf  # noqa: E402
 
 # -- structure: templates and parser
@@ -46,7 +47,8 @@ __all__ = [
     'NlpZeroError', 'CorpusError', 'FormatError', 'Corpus', 'as_corpus', 'fragments', 'Progress',
     'datasets', 'Lexicon', 'Tokenizer', 'segmentation_scores', 'WordDiscovery', 'discover_words',
     'new_words', 'information_per_char', 'Segmenter', 'cut', 'lcut', 'load_userdict', 'add_word',
-    'del_word', 'suggest_freq', 'export_jieba', 'TfIdf', 'TextRank', 'Template', 'TemplateSet', 'TemplateFinder',
+    'del_word', 'suggest_freq', 'export_jieba', 'initialize', 'set_dictionary', 'TfIdf',
+    'TextRank', 'rank_new_words', 'Template', 'TemplateSet', 'TemplateFinder',
     'TemplateIndex', 'Parser', 'ParseTree', 'Cooccurrence', 'SimplerGlove', 'suggest_dimension',
     'WordVectors', 'DAG', 'SentTree', 'Template_Finder', 'Trie', 'Word_Finder', 'XTrie',
 ]
