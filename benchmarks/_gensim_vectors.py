@@ -64,6 +64,7 @@ def main():
     parser.add_argument('--wordsim', action='append', default=[])
     parser.add_argument('--analogy', action='append', default=[])
     parser.add_argument('--workers', type=int, default=2)
+    parser.add_argument('--save', help='train: also write the vectors (word2vec text format)')
     args = parser.parse_args()
     logging.basicConfig(format='%(asctime)s %(message)s', level=logging.WARNING)
     from gensim.models import KeyedVectors, Word2Vec
@@ -72,6 +73,8 @@ def main():
         model = Word2Vec(Text8Files(args.inputs), vector_size=100, window=10, min_count=5,
                          sg=1, negative=5, epochs=5, workers=args.workers, seed=1)
         kv = model.wv
+        if args.save:
+            kv.save_word2vec_format(args.save)
         result = {'seconds': time.time() - start, 'words': len(kv)}
     else:
         kv = KeyedVectors.load_word2vec_format(args.inputs[0])

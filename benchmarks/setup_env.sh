@@ -4,6 +4,7 @@
 #   original  CPython 3.8 with the original nlp-zero 0.1.6 from PyPI
 #             (it imports only on CPython <= 3.9)
 #   peers     CPython 3.11 with gensim (word2vec) and NumPy
+#   fuzz      CPython 3.11 with hypothesis and atheris (benchmarks/fuzz_loaders.py)
 #   jieba     CPython 3.11 with jieba (keywords: compare_keywords.py)
 # Usage: bash benchmarks/setup_env.sh   (idempotent; prints the interpreters)
 set -eu
@@ -20,10 +21,15 @@ if [ ! -x "$WORK/peers/bin/python" ]; then
   "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/peers"
   "$WORK/peers/bin/pip" install -q gensim numpy
 fi
+if [ ! -x "$WORK/fuzz/bin/python" ]; then
+  "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/fuzz"
+  "$WORK/fuzz/bin/pip" install -q hypothesis atheris
+fi
 if [ ! -x "$WORK/jieba/bin/python" ]; then
   "$PYENV_ROOT/versions/3.11.7/bin/python" -m venv "$WORK/jieba"
   "$WORK/jieba/bin/pip" install -q jieba
 fi
 echo "original nlp-zero: $WORK/original/bin/python"
 echo "peers (gensim):    $WORK/peers/bin/python"
+echo "fuzz (hypothesis): $WORK/fuzz/bin/python"
 echo "jieba:             $WORK/jieba/bin/python"

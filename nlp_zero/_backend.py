@@ -16,7 +16,7 @@ import os
 
 from .errors import NlpZeroError
 
-__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'why', 'BackendError']
+__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'describe', 'BackendError']
 
 #: The accepted values of every ``backend`` argument.
 BACKENDS = ('auto', 'python', 'numpy')
@@ -50,18 +50,20 @@ def resolve(backend):
     return 'python'
 
 
-def why(backend):
-    """Why ``backend`` resolves as it does, for the log of a long stage."""
-    chosen = resolve(backend)
-    if backend != 'auto':
-        return '%s backend, as asked' % chosen
-    if chosen == 'numpy':
-        return 'numpy backend: NumPy %s is importable' % getattr(numpy, '__version__', '')
-    if numpy is not None:
-        return 'python backend: NLP_ZERO_BACKEND=python'
-    return 'python backend: NumPy is not installed (pip install numpy makes this faster)'
-
-
 def numpy_or_none(backend):
     """The NumPy module when ``backend`` resolves to ``'numpy'``, else None."""
     return numpy if resolve(backend) == 'numpy' else None
+
+
+def describe(backend, detail=None):
+    """Which backend runs for ``backend`` and why, in words (for a log line)."""
+    chosen = resolve(backend)
+    if backend != 'auto':
+        why = 'asked for'
+    elif os.environ.get('NLP_ZERO_BACKEND', 'auto') == 'python':
+        why = 'NLP_ZERO_BACKEND=python'
+    elif numpy is None:
+        why = 'NumPy is not importable'
+    else:
+        why = 'NumPy %s is importable' % numpy.__version__
+    return '%s%s (%s)' % (chosen, ', ' + detail if detail else '', why)

@@ -78,8 +78,8 @@ class LexiconTarget(Target):
         original = u'\ufeff# comment\n科学 6\n名著  3\n\n中外 1\n'.encode('utf-8')
         return [saved, original]
 
-    def load(self, path):
-        return Lexicon.load(path)
+    def load(self, path, encoding='utf-8'):
+        return Lexicon.load(path, encoding)
 
     def check(self, lexicon):
         Tokenizer(lexicon).tokenize(u'中外科学名著，#标签 the a0')
@@ -97,8 +97,8 @@ class TemplatesTarget(Target):
         templates = TemplateSet({u'[X] 的 [X] 是 [X] 呢': 20, u'在 [X] 中': 8, u'特别 是 [X]': 3})
         return [_save(self.folder, 'sample.tsv', templates.save)]
 
-    def load(self, path):
-        return TemplateSet.load(path)
+    def load(self, path, encoding='utf-8'):
+        return TemplateSet.load(path, encoding)
 
     def check(self, templates):
         for template in templates:
@@ -121,8 +121,8 @@ class Word2vecTarget(Target):
         glove = b''.join(line + b'\n' for line in saved.split(b'\n')[1:] if line)
         return [saved, glove]
 
-    def load(self, path):
-        return WordVectors.load_word2vec_format(path)
+    def load(self, path, **options):
+        return WordVectors.load_word2vec_format(path, **options)
 
     def check(self, vectors):
         for word in vectors:

@@ -210,10 +210,15 @@ def line_count(data):
     return data.count(b'\n') + 1
 
 
-def check_error(exc, path, data):
-    """What is wrong with a library error raised for ``path`` (None: nothing)."""
+def check_error(exc, path, data, options=None):
+    """What is wrong with a library error raised for ``path`` (None: nothing).
+
+    An error about an option (an encoding that is not one) may name the
+    option's value instead of the file.
+    """
     message = u'%s' % (exc.args[0] if exc.args else u'',)
-    if path not in message:
+    named = [path] + ['%r' % (v,) for v in (options or {}).values() if isinstance(v, str)]
+    if not any(name in message for name in named):
         return 'the message does not name the file: %s' % message
     number = getattr(exc, 'line_number', None)
     if number and not 1 <= number <= line_count(data):
@@ -246,10 +251,12 @@ def check_case(target, case, path):
     try:
         result = target.load(path, **case.options)
     except NlpZeroError as exc:
-        return check_error(exc, path, case.data)
+        return check_error(exc, path, case.data, case.options)
     except Exception:  # noqa: BLE001 - the point: nothing else may escape
         return 'not a library error:\n' + traceback.format_exc()
     try:
         return target.check(result)
+    except NlpZeroError:
+        return None  # a clear refusal to use it (e.g. a table without pairs to train on)
     except Exception:  # noqa: BLE001
         return 'the result is not usable:\n' + traceback.format_exc()

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import unittest
 
-from support import ROOT, TempDirTestCase, run_cli
+from support import ROOT, TempDirTestCase
 
 from nlp_zero import Cooccurrence, Lexicon, Tokenizer
 from nlp_zero.text.pieces import safe_pieces
@@ -17,11 +17,17 @@ from nlp_zero.text.pieces import safe_pieces
 
 def run_module(*argv):
     """``python -m nlp_zero ARGV`` in a subprocess: (status, stderr text)."""
+    status, out, err = run_process(*argv)
+    return status, err
+
+
+def run_process(*argv):
+    """``python -m nlp_zero ARGV`` in a subprocess: (status, stdout, stderr) as text."""
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING='utf-8')
     process = subprocess.Popen([sys.executable, '-m', 'nlp_zero'] + list(argv), env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = process.communicate()
-    return process.returncode, err.decode('utf-8', 'replace')
+    return process.returncode, out.decode('utf-8', 'replace'), err.decode('utf-8', 'replace')
 
 
 class LongLineTest(unittest.TestCase):
@@ -61,7 +67,7 @@ class WindowTest(TempDirTestCase):
 
     def test_a_huge_window_is_refused_before_any_work(self):
         self.assertRaises(ValueError, Cooccurrence, [(u'a', 1)], window=10 ** 9)
-        status, out, err = run_cli('vectors', '-o', self.path('v.txt'), '--window', '1000000000')
+        status, out, err = run_process('vectors', '-o', self.path('v.txt'), '--window', '1000000000')
         self.assertEqual(status, 2)
         self.assertIn(u'--window', err)
 
@@ -73,7 +79,7 @@ class OptionValuesTest(TempDirTestCase):
         for option, value in (('--min-proba', '-1'), ('--min-proba', '2'), ('--min-pmi', 'nan'),
                               ('--confidence', 'nan'), ('--thresholds', '1,nan'),
                               ('--redundancy-threshold', 'inf')):
-            status, out, err = run_cli('discover', corpus, option, value)
+            status, out, err = run_process('discover', corpus, option, value)
             self.assertEqual(status, 2, (option, value, err))
             self.assertIn(option, err)
             self.assertEqual(len(err.strip().splitlines()), 1, err)
@@ -90,7 +96,7 @@ class DataSafetyTest(TempDirTestCase):
         for argv in (['tokenize', corpus, '-l', lexicon, '-o', corpus],
                      ['tokenize', corpus, '-l', lexicon, '-o', lexicon],
                      ['discover', corpus, '-o', corpus]):
-            status, out, err = run_cli(*argv)
+            status, out, err = run_process(*argv)
             self.assertEqual(status, 1, argv)
             self.assertIn(u'also an input', err)
         with open(lexicon, 'rb') as f:
@@ -98,7 +104,7 @@ class DataSafetyTest(TempDirTestCase):
 
     def test_a_device_is_written_not_replaced(self):
         corpus = self.write_text('c.txt', u'中国人民\n' * 10)
-        status, out, err = run_cli('discover', corpus, '-o', os.devnull, '-q')
+        status, out, err = run_process('discover', corpus, '-o', os.devnull, '-q')
         self.assertEqual(status, 0, err)
         self.assertTrue(stat.S_ISCHR(os.stat(os.devnull).st_mode))
 
@@ -116,7 +122,7 @@ class DataSafetyTest(TempDirTestCase):
         os.mkdir(folder)
         os.chmod(folder, 0o500)
         self.addCleanup(os.chmod, folder, 0o700)
-        status, out, err = run_cli('discover', '-o', os.path.join(folder, 'lex.tsv'))
+        status, out, err = run_process('discover', '-o', os.path.join(folder, 'lex.tsv'))
         self.assertEqual(status, 1)
         self.assertIn(u'not writable', err)
 
@@ -130,10 +136,36 @@ class DataSafetyTest(TempDirTestCase):
         self.assertEqual(sorted(os.listdir(self.tmp)), ['lex.tsv'])
 
 
+class ModelFileOfOneEndlessLineTest(TempDirTestCase):
+
+    @unittest.skipUnless(os.path.exists('/dev/zero'), 'no /dev/zero here')
+    def test_every_loader_refuses_an_endless_line(self):
+        text = self.write_text('t.txt', u'中国人民\n')
+        vectors = self.write_text('v.txt', u'2 2\na 1 2\nb 2 1\n')
+        for argv in (['tokenize', text, '-l', '/dev/zero'],
+                     ['similar', '/dev/zero', 'a'],
+                     ['evaluate-vectors', vectors, '--wordsim', '/dev/zero'],
+                     ['evaluate-vectors', vectors, '--analogy', '/dev/zero']):
+            status, out, err = run_process(*argv)
+            self.assertEqual(status, 1, (argv, err))
+            self.assertIn(u'/dev/zero', err)
+            self.assertEqual(len(err.strip().splitlines()), 1, err)
+
+
+class UnsegmentedTextTest(TempDirTestCase):
+
+    def test_vectors_on_unsegmented_chinese_stop_before_counting(self):
+        corpus = self.write_text('zh.txt', u'中华人民共和国成立了，人民从此站起来了。\n' * 200)
+        status, out, err = run_process('vectors', corpus, '-o', self.path('v.txt'))
+        self.assertEqual(status, 1)
+        self.assertIn(u'--lexicon', err)
+        self.assertFalse(os.path.exists(self.path('v.txt')))
+
+
 class EmptyCorpusTest(TempDirTestCase):
 
     def test_stats_of_an_empty_corpus_says_so(self):
-        status, out, err = run_cli('stats', self.write_text('empty.txt', u''))
+        status, out, err = run_process('stats', self.write_text('empty.txt', u''))
         self.assertEqual(status, 1)
         self.assertIn(u'no text', err)
 

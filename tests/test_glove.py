@@ -66,6 +66,27 @@ class SettingsTest(unittest.TestCase):
         self.assertRaises(ValueError, SimplerGlove, model=3)
         self.assertRaises(ValueError, SimplerGlove, adagrad='momentum')
         self.assertRaises(ValueError, SimplerGlove, backend='fortran')
+        self.assertRaises(ValueError, SimplerGlove, sampling='some')
+
+
+class BackendMessageTest(unittest.TestCase):
+
+    def test_the_log_says_which_backend_runs_and_why(self):
+        from nlp_zero._backend import describe
+        self.assertEqual(describe('python'), 'python (asked for)')
+        saved = os.environ.get('NLP_ZERO_BACKEND')
+        os.environ['NLP_ZERO_BACKEND'] = 'python'
+        try:
+            self.assertEqual(describe('auto', 'kernel'), 'python, kernel (NLP_ZERO_BACKEND=python)')
+        finally:
+            if saved is None:
+                del os.environ['NLP_ZERO_BACKEND']
+            else:
+                os.environ['NLP_ZERO_BACKEND'] = saved
+        if numpy is None:
+            self.assertIn('NumPy is not importable', describe('auto'))
+        elif saved != 'python':
+            self.assertIn('NumPy %s is importable' % numpy.__version__, describe('auto'))
 
 
 class TrainingTest(unittest.TestCase):
@@ -114,57 +135,107 @@ class ShuffleTest(unittest.TestCase):
 
     def test_the_shuffle_is_the_same_on_every_interpreter(self):
         # random.shuffle draws differently on Python 2 and 3; this one does not
-        from nlp_zero.vectors._glove_python import shuffled
-        self.assertEqual(shuffled(12, 7), [7, 11, 10, 5, 9, 8, 2, 4, 0, 6, 1, 3])
-        self.assertEqual(sorted(shuffled(1000, 3)), list(range(1000)))
-
-
-class CachedNormsTest(unittest.TestCase):
-
-    def test_the_kept_norms_follow_the_vectors(self):
-        from array import array
-        from operator import mul
-        from nlp_zero.vectors import _glove_python as engine
-        rng = random.Random(2)
-        size, dim, pairs = 50, 8, 3000
-        vectors = [[rng.uniform(-0.5, 0.5) for _ in range(dim)] for _ in range(size)]
-        grads = [1.0] * size
-        rows = array('i', [rng.randrange(size) for _ in range(pairs)])
-        cols = array('i', [rng.randrange(size) for _ in range(pairs)])
-        targets = array('d', [rng.gauss(0, 1) for _ in range(pairs)])
-        weights = array('d', [rng.random() for _ in range(pairs)])
-        norms = engine.squared_norms(vectors, vectors)
-        engine._steps_row(vectors, vectors, grads, grads, list(range(pairs)), rows, cols,
-                          targets, weights, 0.1, dim, norms)
-        for v, kept in zip(vectors, norms[0]):
-            self.assertAlmostEqual(kept, sum(map(mul, v, v)), places=12)
+        from nlp_zero.vectors._glove_python import shuffle
+        items = list(range(12))
+        shuffle(items, random.Random(7))
+        self.assertEqual(items, [7, 11, 10, 5, 9, 8, 2, 4, 0, 6, 1, 3])
 
 
 class PythonPathsTest(unittest.TestCase):
     """CPython maps over lists, PyPy loops over flat arrays: the same arithmetic."""
 
-    def test_list_and_flat_updates_agree(self):
+    def run_both(self, adagrad, weighted):
         from array import array
         from nlp_zero.vectors import _glove_python as glove
         dim, words = 5, 6
         rng = random.Random(2)
         flat = array('d', [rng.uniform(-0.5, 0.5) for _ in range(words * dim)])
         rows, cols = array('i', [0, 1, 2, 3, 4]), array('i', [1, 2, 3, 4, 5])
-        targets = array('d', [1.0, 2.0, -1.0, 0.5, 3.0])
-        weights = array('d', [1.0, 0.5, 1.0, 1.0, 0.2])
-        order = [4, 2, 0, 1, 3, 0, 4]
-        for adagrad, size in (('row', words), ('coordinate', words * dim)):
-            lists = glove._split(flat, dim)
-            ones = array('d', [1.0] * size)
-            grads = list(ones) if adagrad == 'row' else glove._split(ones, dim)
-            glove._STEPS[adagrad](lists, lists, grads, grads, order, rows, cols, targets,
-                                  weights, 0.1, dim)
-            flat_w, flat_g = array('d', flat), array('d', [1.0] * size)
-            glove._FLAT_STEPS[adagrad](flat_w, flat_w, flat_g, flat_g, order, rows, cols,
-                                       targets, weights, 0.1, dim)
-            for i in range(words):
-                for a in range(dim):
-                    self.assertAlmostEqual(lists[i][a], flat_w[i * dim + a], places=12)
+        targets = array('f', [1.0, 2.0, -1.0, 0.5, 3.0])
+        weights = array('f', [1.0, 0.5, 1.0, 1.0, 0.2])
+        ids = [4, 2, 0, 1, 3, 0, 4]
+        drawn = array('i', [rng.randrange(words) for _ in range(2 * len(ids))])
+        results = []
+        for flat_kernel in (False, True):
+            size = words if adagrad == 'row' else words * dim
+            if flat_kernel:
+                w, g = array('d', flat), array('d', [1.0] * size)
+            else:
+                w = glove._split(flat, dim)
+                g = [1.0] * size if adagrad == 'row' else glove._split(array('d', [1.0] * size),
+                                                                        dim)
+            if adagrad == 'row':
+                norms = [sum(x * x for x in flat[k * dim:(k + 1) * dim]) for k in range(words)]
+                norms = array('d', norms) if flat_kernel else norms
+                kernel = glove._flat_row if flat_kernel else glove._list_row
+                step = kernel(w, w, g, g, norms, norms, 0.1, dim)
+            else:
+                kernel = glove._flat_coordinate if flat_kernel else glove._list_coordinate
+                step = kernel(w, w, g, g, 0.1, dim)
+            loss = glove._drive(step, ids, rows, cols, targets, weights, drawn, 2, 3.0, False,
+                                weighted)
+            vectors = list(w) if flat_kernel else [x for row in w for x in row]
+            results.append((loss, vectors, norms if adagrad == 'row' else None))
+        return results
+
+    def test_list_and_flat_updates_agree(self):
+        for adagrad in ('row', 'coordinate'):
+            for weighted in (False, True):
+                (loss_a, a, _), (loss_b, b, _) = self.run_both(adagrad, weighted)
+                self.assertAlmostEqual(loss_a[0], loss_b[0], places=10)
+                self.assertAlmostEqual(loss_a[1], loss_b[1], places=10)
+                for x, y in zip(a, b):
+                    self.assertAlmostEqual(x, y, places=12)
+
+    def test_cached_norms_follow_the_vectors(self):
+        dim = 5
+        for _, vectors, norms in self.run_both('row', True):
+            for k, norm in enumerate(norms):
+                exact = sum(x * x for x in vectors[k * dim:(k + 1) * dim])
+                self.assertAlmostEqual(norm, exact, places=12)
+
+
+class WeightedSamplingTest(unittest.TestCase):
+    """Pairs kept with probability f and then weighted 1: unbiased for the weighted loss."""
+
+    def test_each_pair_is_kept_with_probability_its_weight(self):
+        from array import array
+        from nlp_zero.vectors._glove_python import select_pairs
+        weights = array('f', [1.0, 0.5, 0.25, 0.1, 0.9, 1.0, 0.05, 0.7])
+        kept = [0] * len(weights)
+        trials = 4000
+        for seed in range(trials):
+            ids = select_pairs(weights, True, random.Random(seed))
+            self.assertEqual(len(set(ids)), len(ids))
+            for k in ids:
+                kept[k] += 1
+        for k, w in enumerate(weights):
+            sd = math.sqrt(w * (1 - w) / trials)
+            self.assertLessEqual(abs(kept[k] / float(trials) - w), 4 * sd + 1e-12, (k, kept[k]))
+        self.assertEqual(kept[0], trials)  # weight 1: always
+
+    def test_all_pairs_once_when_not_weighted(self):
+        from array import array
+        from nlp_zero.vectors._glove_python import select_pairs
+        ids = select_pairs(array('f', [0.1] * 50), False, random.Random(1))
+        self.assertEqual(sorted(ids), list(range(50)))
+        self.assertNotEqual(list(ids), list(range(50)))
+
+    def test_both_samplings_learn_the_topics(self):
+        for sampling in ('weighted', 'all'):
+            vectors = fit(sampling=sampling, epochs=10, eta=0.2)
+            similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+            self.assertTrue(all(w.startswith(u'a') for w in similar), (sampling, similar))
+
+    def test_the_loss_is_the_same_quantity_under_both(self):
+        # The same vectors scored by both: the weighted mean squared error of
+        # an epoch is an unbiased estimate of the same loss.
+        losses = {}
+        for sampling in ('weighted', 'all'):
+            model = SimplerGlove(dim=8, epochs=8, seed=3, backend='python', sampling=sampling)
+            model.fit(TABLE)
+            losses[sampling] = model.losses[-1]
+        self.assertLess(abs(losses['weighted'] - losses['all']), 0.5 * losses['all'])
 
 
 class CheckpointTest(TempDirTestCase):
@@ -193,6 +264,15 @@ class CheckpointTest(TempDirTestCase):
         with self.assertRaises(FormatError) as caught:
             SimplerGlove(dim=6, epochs=2, backend='python').fit(TABLE, checkpoint=path)
         self.assertIn('dim', str(caught.exception))
+
+    def test_a_checkpoint_of_another_sampling_is_refused(self):
+        path = self.path('state.ckpt')
+        SimplerGlove(dim=8, epochs=1, backend='python', sampling='weighted').fit(
+            TABLE, checkpoint=path)
+        with self.assertRaises(FormatError) as caught:
+            SimplerGlove(dim=8, epochs=2, backend='python', sampling='all').fit(
+                TABLE, checkpoint=path)
+        self.assertIn('sampling', str(caught.exception))
 
     def test_a_truncated_checkpoint_is_refused(self):
         path = self.path('state.ckpt')
@@ -234,7 +314,7 @@ class CheckpointFindingsTest(TempDirTestCase):
         epoch must not start 10**9 epochs, so fit() is not what is called)."""
         glove = self.glove(2)
         settings = glove.settings(4)
-        settings.update(words=len(TABLE.words), pairs=len(glove._training_data(TABLE)[0]))
+        settings.update(words=len(TABLE.words), pairs=len(TABLE.pairs))
         state = glove._initial_state(len(TABLE.words), 4)
         with self.assertRaises(FormatError) as caught:
             load_checkpoint(self.ckpt, settings, state)
@@ -313,6 +393,26 @@ class NumpyBackendTest(unittest.TestCase):
             self.assertLess(model.losses[-1], 1.5 * python.losses[-1])
             similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
             self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
+
+    def test_segment_sums_equal_reduceat(self):
+        from nlp_zero.vectors._glove_numpy import _segment_sums
+        rng = numpy.random.RandomState(4)
+        for sizes in ([1, 1, 1], [3, 1, 20, 2, 9, 1], [50], [1] * 7 + [8, 9, 2]):
+            rows = rng.standard_normal((sum(sizes), 4))
+            starts = numpy.concatenate(([0], numpy.cumsum(sizes)[:-1]))
+            expected = numpy.add.reduceat(rows, starts, axis=0)
+            self.assertTrue(numpy.allclose(_segment_sums(rows, starts), expected, atol=1e-12))
+
+    def test_numpy_selection_is_unbiased_too(self):
+        from nlp_zero.vectors import _glove_numpy
+        weights = numpy.array([1.0, 0.5, 0.1, 0.8], dtype=numpy.float32)
+        runner = _glove_numpy.Runner.__new__(_glove_numpy.Runner)
+        runner.data = _glove_numpy.Data(numpy.arange(4), 5, weights, weights)
+        kept = numpy.zeros(4)
+        for seed in range(3000):
+            ids = runner._select(numpy.random.RandomState(seed), True)
+            kept[ids] += 1
+        self.assertTrue(numpy.allclose(kept / 3000.0, weights, atol=0.04), kept)
 
     def test_numpy_checkpoint_resumes(self):
         import shutil

@@ -32,6 +32,22 @@ class VectorsCommandTest(TempDirTestCase):
         self.assertTrue(out.startswith(u'a\t'), out)
 
 
+class DiscoverOptionsTest(TempDirTestCase):
+
+    def test_ngram_options_with_the_cut_method_are_refused(self):
+        corpus = self.write_text('c.txt', u'中国人民\n' * 10)
+        for option, value in (('--thresholds', '1,2'), ('--order', '3')):
+            status, out, err = run_cli('discover', corpus, option, value)
+            self.assertEqual(status, 2, err)
+            self.assertIn(u'--method ngram', err)
+        status, out, err = run_cli('discover', corpus, '--method', 'ngram', '--thresholds',
+                                   '1,2,3,4')
+        self.assertEqual(status, 2)
+        status, out, err = run_cli('discover', corpus, '--method', 'ngram', '--thresholds', '1,2',
+                                   '-q')
+        self.assertEqual(status, 0, err)
+
+
 class RealLinesTest(TempDirTestCase):
 
     def test_stats_counts_lines_not_pieces(self):

@@ -41,12 +41,13 @@ def register(commands):
     group.add_argument('--method', choices=('cut', 'ngram'), default='cut',
                        help='cut: minimum-entropy cutting on adjacent pairs (default, fast); '
                             'ngram: n-gram cohesion (better on small corpora, slower)')
-    group.add_argument('--order', type=int, default=4, metavar='N',
+    group.add_argument('--order', type=int, default=None, metavar='N',
                        help='longest n-gram of the ngram method (2-4, default 4)')
-    group.add_argument('--thresholds', metavar='T2,T3,T4',
-                       default=','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)),
+    group.add_argument('--thresholds', metavar='T2,T3,T4', default=None,
                        help='cohesion thresholds of the ngram method by order, in nats '
-                            '(default %(default)s)')
+                            '(default %s; one number per order up to --order, the last one '
+                            'repeating)'
+                            % ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in (2, 3, 4)))
     group.add_argument('--min-pmi', type=finite_float, default=1.0, metavar='X',
                        help='keep two characters together when their PMI is above X nats '
                             '(default 1: the minimum-entropy criterion)')
@@ -122,11 +123,19 @@ def _thresholds(text):
                          % text)
     if not values:
         raise UsageError('--thresholds needs at least one number')
+    if len(values) > 3:
+        raise UsageError('--thresholds takes one number per order, 2 to 4: at most three')
     return dict((n, values[min(n - 2, len(values) - 1)]) for n in (2, 3, 4))
 
 
 def finder_from_args(args, progress):
     """The :class:`WordDiscovery` that the command-line options describe."""
+    if args.method == 'cut' and (args.order is not None or args.thresholds is not None):
+        raise UsageError('--order and --thresholds belong to --method ngram; the cut method '
+                         'uses --min-pmi')
+    args.order = 4 if args.order is None else args.order
+    if args.thresholds is None:
+        args.thresholds = ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in range(2, args.order + 1))
     if not 2 <= args.order <= 4:
         raise UsageError('--order must be between 2 and 4')
     if args.workers < 1:

@@ -39,6 +39,10 @@ def register(commands):
     parser.add_argument('--model', type=int, default=0, choices=(0, 1, 2),
                         help='0: one vector per word (default); 1/2: centre and context '
                              'vectors, concatenated / summed')
+    parser.add_argument('--sampling', default='all', choices=('weighted', 'all'),
+                        help='all (default): every pair each epoch, with its weight f(X); '
+                             'weighted: each pair with probability f(X) (a third of the '
+                             'updates per epoch, lower quality in ten epochs)')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
@@ -204,9 +208,7 @@ def run_vectors(args):
         table.save(args.counts)
     options = {} if args.epochs is None else {'epochs': args.epochs}
     model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
-                         seed=args.seed, **options)
-    progress.log('training %s-dimensional vectors for %d words on %d pairs (%s backend)' % (
-        args.dim or 'auto', len(table), len(table.pairs), model.chosen_backend()))
+                         seed=args.seed, sampling=args.sampling, **options)
     vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
     with open_output(args.output) as out:
         vectors.write_word2vec_format(out)

@@ -1,110 +1,222 @@
 """The NumPy engine of :mod:`nlp_zero.vectors.glove` (imported only when NumPy is there).
 
-Pairs are processed in shuffled mini-batches: the gradients of every pair of a
-batch are computed from the same vectors, then summed per word (sort +
-``add.reduceat``, much faster than ``add.at``) and applied together.  The
-AdaGrad accumulators first grow by the sum of the squared gradients, as if
-the pairs had been applied one after the other.
+The same epochs as :mod:`._glove_python` (samples of observed pairs chosen
+in proportion to their weight, each with its tied sampled pairs), processed
+in shuffled mini-batches: the updates of a batch are computed from the same
+vectors, then summed per word and applied together.  The summing sorts the
+word ids of the batch once and gathers each partner vector straight into
+that order (one gather instead of a gather, a copy and a permutation), then
+``add.reduceat``; ``add.at`` is several times slower.  The AdaGrad
+accumulators first grow by the sum of the squared gradients, as if the
+updates had been applied one after the other.  State is float32 (half the
+memory traffic of float64; the vectors differ from the plain path's after
+the first batch anyway); the pair table stays as the counting left it
+(sorted keys), with the targets and weights as two float32 arrays.
 """
 
 from __future__ import division
 
-from array import array
+import math
 
 from .._backend import numpy as np
-from ._glove_python import MAX_STEP
+from ._glove_python import CHUNK, MAX_STEP, NEGATIVE_SEED_OFFSET
+
+__all__ = ['Runner', 'prepare']
+
+#: Pairs converted at a time when preparing targets and selecting samples
+#: (bounds the temporary float64 arrays).
+_PREP_CHUNK = 1 << 22
+
+
+class Data(object):
+    """The observed pairs: sorted keys ``i * stride + j``, float32 targets and weights."""
+
+    def __init__(self, keys, stride, targets, weights):
+        self.keys, self.stride, self.targets, self.weights = keys, stride, targets, weights
+        self.pairs = len(keys)
+        self.weight_sum = float(weights.sum(dtype=np.float64))
+
+
+def prepare(cooccurrence, model):
+    """:class:`Data` of a table for ``model`` (a SimplerGlove), without
+    copying the table's key array."""
+    keys, counts = cooccurrence.pair_arrays()
+    stride = cooccurrence.stride
+    logc = np.array(cooccurrence.log_marginals(model.context_smoothing), dtype=np.float64)
+    log_z = math.log(cooccurrence.pair_total)
+    n = len(keys)
+    targets = np.empty(n, dtype=np.float32)
+    weights = np.empty(n, dtype=np.float32)
+    for s in range(0, n, _PREP_CHUNK):
+        k = keys[s:s + _PREP_CHUNK]
+        r = k // stride
+        x = counts[s:s + _PREP_CHUNK].astype(np.float64)
+        t = np.log(x) - log_z - logc[r] - logc[k - r * stride]
+        if model.pmi_shift:
+            t -= model.pmi_shift
+        if model.pmi_floor is not None:
+            np.maximum(t, model.pmi_floor, out=t)
+        targets[s:s + _PREP_CHUNK] = t
+        w = (x / model.x_max) ** model.alpha
+        weights[s:s + _PREP_CHUNK] = np.minimum(w, 1.0) if model.truncate_weight else w
+    return Data(keys, stride, targets, weights)
 
 
 class Runner(object):
-    def __init__(self, state, rows, cols, targets, weights, dim, model, eta, adagrad, batch_size):
-        self.rows = np.frombuffer(rows, dtype=np.int32).astype(np.int64)
-        self.cols = np.frombuffer(cols, dtype=np.int32).astype(np.int64)
-        self.targets = np.frombuffer(targets, dtype=np.float64).copy()
-        self.weights = np.frombuffer(weights, dtype=np.float64).copy()
+    def __init__(self, state, data, dim, model, eta, adagrad, batch_size):
+        self.data = data
         self.dim, self.model, self.eta, self.adagrad = dim, model, eta, adagrad
         self.batch_size = max(1, batch_size)
         tables = 1 if model == 0 else 2
-        self.vectors = [np.array(a, dtype=np.float64).reshape(-1, dim) for a in state[:tables]]
-        if adagrad == 'coordinate':
-            self.grads = [np.array(a, dtype=np.float64).reshape(-1, dim) for a in state[tables:]]
-        else:
-            self.grads = [np.array(a, dtype=np.float64) for a in state[tables:]]
+        self.vectors = [_float32(a).reshape(-1, dim) for a in state[:tables]]
+        shape = (-1, dim) if adagrad == 'coordinate' else (-1,)
+        self.grads = [_float32(a).reshape(shape) for a in state[tables:]]
+        self._table = None
 
     def state(self):
-        return [array('d', t.ravel().tolist()) for t in self.vectors + self.grads]
+        from array import array
+        return [array('d', t.astype(np.float64).tobytes()) for t in self.vectors + self.grads]
 
-    def epoch(self, seed, negatives=None, report=None):
-        rows, cols, targets, weights = self.rows, self.cols, self.targets, self.weights
-        if negatives is not None:
-            extra_rows, extra_cols, extra_weights = negatives
-            rows = np.concatenate((rows, extra_rows))
-            cols = np.concatenate((cols, extra_cols))
-            targets = np.concatenate((targets, np.zeros(len(extra_rows))))
-            weights = np.concatenate((weights, extra_weights))
-        order = np.random.RandomState(seed % (2 ** 32)).permutation(len(rows))
-        total, n = 0.0, 0
-        if self.model == 0:
-            tables = [(0, 0, rows, cols)]
+    def epoch(self, seed, plan):
+        """One epoch; returns the weighted mean squared error of its updates."""
+        ids = self._select(np.random.RandomState(seed % (2 ** 32)), plan.weighted)
+        rng = np.random.RandomState((seed + NEGATIVE_SEED_OFFSET) % (2 ** 32))
+        if self._table is None:
+            self._table = np.frombuffer(plan.table, dtype=np.int32).astype(np.int64)
+        total = wsum = 0.0
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            drawn = self._table[rng.randint(0, len(self._table), len(chunk) * plan.negatives)]
+            drawn = drawn.reshape(len(chunk), plan.negatives)
+            for b in range(0, len(chunk), self.batch_size):
+                loss, weight = self._batch(chunk[b:b + self.batch_size],
+                                           drawn[b:b + self.batch_size], plan)
+                total += loss
+                wsum += weight
+            plan.report(len(chunk))
+        return total / wsum if wsum else 0.0
+
+    def _select(self, rng, weighted):
+        """The sample ids of an epoch, shuffled (see ``_glove_python.select_pairs``)."""
+        weights = self.data.weights
+        if weighted:
+            parts = []
+            for s in range(0, len(weights), _PREP_CHUNK):
+                chosen = rng.random_sample(len(weights[s:s + _PREP_CHUNK])) < \
+                    weights[s:s + _PREP_CHUNK]
+                parts.append((np.flatnonzero(chosen) + s).astype(np.int32))
+            ids = np.concatenate(parts)
         else:
-            tables = [(0, 1, rows, cols), (0, 1, cols, rows)]
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start:start + self.batch_size]
-            for a, b, r, c in tables:
-                total += self._batch(a, b, r[batch], c[batch], targets[batch], weights[batch])
-                n += len(batch)
-            if report is not None and (start // self.batch_size) % 16 == 15:
-                report(start + len(batch))
-        return 0.5 * total / max(n, 1)
+            ids = np.arange(len(weights), dtype=np.int32)
+        rng.shuffle(ids)
+        return ids
 
-    def _batch(self, a, b, r, c, t, w):
-        W, C = self.vectors[a], self.vectors[b]
-        GW, GC = self.grads[a], self.grads[b]
-        vi, vj = W[r], C[c]
-        diff = np.einsum('ij,ij->i', vi, vj) - t
+    def _batch(self, k, drawn, plan):
+        """The updates of a batch of samples: pairs, mirrors, sampled pairs."""
+        data = self.data
+        key = data.keys[k]
+        r = key // data.stride
+        c = key - r * data.stride
+        t = data.targets[k]
+        w = np.ones(len(k), dtype=np.float32) if plan.weighted else data.weights[k]
+        lefts, rights, targets, weights = [r], [c], [t], [w]
+        if self.model != 0:
+            lefts.append(c)
+            rights.append(r)
+            targets.append(t)
+            weights.append(w)
+        zeros = np.zeros(len(k), dtype=np.float32)
+        for q in range(plan.negatives):
+            side = c if q & 1 else r
+            n = drawn[:, q]
+            lefts.append(side)
+            rights.append(n)
+            targets.append(zeros)
+            weights.append(np.where(side != n, np.float32(plan.negative_weight) * w,
+                                    np.float32(0.0)))
+        weights = np.concatenate(weights)
+        loss = self._update(np.concatenate(lefts), np.concatenate(rights),
+                            np.concatenate(targets), weights)
+        return loss, float(weights.sum(dtype=np.float64))
+
+    def _update(self, a, b, t, w):
+        W, C = self.vectors[0], self.vectors[-1]
+        diff = np.einsum('ij,ij->i', W[a], C[b]) - t
         fdiff = w * diff
         bad = ~np.isfinite(fdiff)
         if bad.any():
             fdiff[bad] = 0.0
             diff[bad] = 0.0
-        loss = float(np.dot(fdiff, diff))
+        loss = float(np.dot(fdiff.astype(np.float64), diff))
         np.clip(fdiff, -MAX_STEP, MAX_STEP, out=fdiff)
-        gi = fdiff[:, None] * vj
-        gj = fdiff[:, None] * vi
-        if a == b:
-            self._apply(W, GW, np.concatenate((r, c)), np.concatenate((gi, gj)))
+        if self.model == 0:
+            both = np.concatenate((fdiff, fdiff))
+            self._apply(0, *self._summed(np.concatenate((a, b)), np.concatenate((b, a)), both, W))
         else:
-            self._apply(W, GW, r, gi)
-            self._apply(C, GC, c, gj)
+            to_w = self._summed(a, b, fdiff, C)  # both from the vectors before the batch
+            to_c = self._summed(b, a, fdiff, W)
+            self._apply(0, *to_w)
+            self._apply(1, *to_c)
         return loss
 
-    def _apply(self, table, grads, ids, steps):
-        order = np.argsort(ids, kind='stable')
+    def _summed(self, ids, partners, coef, source):
+        """Per distinct word of ``ids``: the summed gradient and its AdaGrad increment."""
+        order = np.argsort(ids)  # introsort: deterministic, and 10 times a stable sort's speed
         ids = ids[order]
-        steps = steps[order]
-        first = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-        words = ids[first]
-        summed = np.add.reduceat(steps, first, axis=0)
-        if self.adagrad == 'coordinate':
-            grads[words] += np.add.reduceat(steps * steps, first, axis=0)
-            table[words] -= self.eta * summed / np.sqrt(grads[words])
+        first = np.empty(len(ids), dtype=bool)
+        first[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        coef = coef[order]
+        grad = source[partners[order]]
+        if self.adagrad == 'row':
+            squares = np.einsum('ij,ij->i', grad, grad)
+            squares *= coef * coef
+            increment = np.add.reduceat(squares, starts) / self.dim
+            grad *= coef[:, None]
         else:
-            grads[words] += np.add.reduceat(np.einsum('ij,ij->i', steps, steps),
-                                            first) / self.dim
-            table[words] -= (self.eta / np.sqrt(grads[words]))[:, None] * summed
+            grad *= coef[:, None]
+            increment = _segment_sums(grad * grad, starts)
+        return ids[starts], _segment_sums(grad, starts), increment
+
+    def _apply(self, table, words, summed, increment):
+        grads = self.grads[table]
+        g = grads[words] + increment
+        grads[words] = g
+        if self.adagrad == 'row':
+            summed *= (self.eta / np.sqrt(g))[:, None]
+        else:
+            summed *= self.eta / np.sqrt(g)
+        self.vectors[table][words] -= summed
 
 
-def negative_pairs(rows, cols, weights, table, negatives, weight, seed):
-    """NumPy version of :func:`._glove_python.negative_pairs` (its own random stream)."""
-    rng = np.random.RandomState(seed % (2 ** 32))
-    table = np.frombuffer(table, dtype=np.int32)
-    rows = np.frombuffer(rows, dtype=np.int32).astype(np.int64)
-    cols = np.frombuffer(cols, dtype=np.int32).astype(np.int64)
-    scaled = weight * np.frombuffer(weights, dtype=np.float64)
-    out_rows, out_cols, out_weights = [], [], []
-    for m in range(negatives):
-        side = rows if m % 2 == 0 else cols
-        drawn = table[rng.randint(0, len(table), len(side))].astype(np.int64)
-        out_rows.append(side)
-        out_cols.append(drawn)
-        out_weights.append(np.where(side != drawn, scaled, 0.0))
-    return np.concatenate(out_rows), np.concatenate(out_cols), np.concatenate(out_weights)
+def _float32(values):
+    return np.frombuffer(values, dtype=np.float64).astype(np.float32)
+
+
+def _segment_sums(rows, starts, levels=8):
+    """``add.reduceat(rows, starts, axis=0)``, several times faster on the rows of a batch.
+
+    ``reduceat`` over rows pays microseconds per segment and per row, and
+    ``add.at`` as much.  Here the first row of every segment is copied; the
+    k-th rows of the segments of at most ``levels`` rows are added with one
+    fancy-indexed ``+=`` per k (no index repeats within one k); each longer
+    segment (a frequent word: at most a few hundred a batch) is one
+    contiguous ``sum(axis=0)``.
+    """
+    sizes = np.diff(np.append(starts, len(rows)))
+    out = rows[starts]
+    short = sizes <= levels
+    segment = np.repeat(np.arange(len(starts)), sizes)
+    position = np.arange(len(rows)) - np.repeat(starts, sizes)
+    rest = np.flatnonzero((position > 0) & np.repeat(short, sizes))
+    rest_position = position[rest]
+    for k in range(1, int(min(levels, sizes.max()))):
+        members = rest[rest_position == k]
+        if not len(members):
+            break
+        out[segment[members]] += rows[members]
+    for s in np.flatnonzero(~short).tolist():
+        first = starts[s]
+        out[s] = rows[first:first + sizes[s]].sum(axis=0)
+    return out

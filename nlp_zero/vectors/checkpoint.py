@@ -32,7 +32,7 @@ _OLD_FORMATS = ('nlp-zero simpler-glove checkpoint 1',)
 #: Settings that must match for a checkpoint to be resumed.
 RESUME_KEYS = ('dim', 'model', 'x_max', 'alpha', 'truncate_weight', 'eta', 'seed', 'adagrad',
                'context_smoothing', 'pmi_shift', 'pmi_floor', 'negatives', 'negative_weight',
-               'negative_power', 'backend', 'batch_size', 'words', 'pairs')
+               'negative_power', 'backend', 'batch_size', 'words', 'pairs', 'sampling')
 
 
 def _little_endian(a):

@@ -439,6 +439,16 @@ class Cooccurrence(object):
                                 for i, j, x in zip(rows, cols, values)))
         return rows, cols, values, log_ratio
 
+    def pair_arrays(self):
+        """``(keys, counts)``: the pairs as sorted NumPy arrays (NumPy must be
+        importable); the table's own arrays after NumPy counting, no copy."""
+        if self._arrays is not None:
+            return self._arrays
+        from . import _cooccurrence_numpy
+        pairs = self._pairs
+        return _cooccurrence_numpy.from_items(list(pairs), list(pairs.values()),
+                                              self.distance_weighting)
+
     def log_marginals(self, context_smoothing=None):
         """``ln P(w)`` for every word id, optionally from ``count^a`` renormalised."""
         a = 1.0 if context_smoothing is None else float(context_smoothing)
