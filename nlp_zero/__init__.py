@@ -11,6 +11,13 @@ Pure Python, standard library only; NumPy, when it is importable, speeds up
 word discovery, co-occurrence counting, vector training and the vector
 queries (``backend='auto'``), with the same results (training: the same
 model, see :mod:`nlp_zero.vectors.glove`).
+
+For jieba users: ``nlp_zero.cut``/``lcut``/``load_userdict``/``add_word``/
+``del_word``/``suggest_freq`` act on a default :class:`Segmenter`
+(:mod:`nlp_zero.words.segment`), and :class:`TfIdf`/:class:`TextRank` find
+keywords (:mod:`nlp_zero.words.keywords`); for gensim users,
+:class:`WordVectors` answers ``KeyedVectors``' queries and reads and writes
+the binary word2vec format.
 """
 
 import sys as _sys
