@@ -219,6 +219,7 @@ def _write_new_words(args, finder, lexicon, known, progress):
     """The new words with their columns, to -o or stdout (one pass over the
     corpus for the branching entropies)."""
     progress.label = 'new words'
+    progress.log('new words: one more pass over the corpus for the neighbours of each word')
     rows = rank_new_words(lexicon, _corpora_lines(finder.corpora), known, top=args.top,
                           min_length=args.min_length, max_length=args.max_length,
                           fusions=args.keep_fusions)
