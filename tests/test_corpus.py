@@ -286,6 +286,14 @@ class BoundedModeTest(TempDirTestCase):
         self.assertEqual(_cut(u'abcdefg', 3), [u'abc', u'def', u'g'])
         self.assertEqual(_cut(u'short', 10), [u'short'])
 
+    def test_without_spaces_a_piece_ends_after_punctuation(self):
+        # no word crosses a mark: a word is never cut in two where there is one
+        self.assertEqual(_cut(u'中国人民，站起来了。中国人民', 8),
+                         [u'中国人民，', u'站起来了。', u'中国人民'])
+        self.assertEqual(_cut(u'中国人民……站起来了', 7), [u'中国人民……', u'站起来了'])
+        self.assertEqual(_cut(u'他说“好”吧', 4), [u'他说“', u'好”吧'])
+        self.assertEqual(_cut(u'中国人民站起来了', 3), [u'中国人', u'民站起', u'来了'])
+
     def test_one_huge_line_comes_in_pieces_at_whitespace(self):
         words = [u'w%d' % i for i in range(300000)]
         path = self.write_text('text8.txt', u' '.join(words))

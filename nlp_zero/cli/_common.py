@@ -105,7 +105,8 @@ def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
                        help='file name pattern for files inside folders (default: *)')
     group.add_argument('--max-line-chars', type=int, default=max_line_chars, metavar='N',
                        help='read longer lines in pieces of at most N characters, cut at '
-                            'whitespace (default: %s)' % (max_line_chars or 'off'))
+                            'whitespace or after punctuation where there is some (default: '
+                            '%s; 0: whole lines)' % (max_line_chars or 'off'))
     return parent
 
 

@@ -16,10 +16,15 @@ from ._common import (add_command, argument_text, check_output_folder, echo, mak
                       open_corpus, positive_int, report_bad_lines)
 
 
+#: ``tokenize`` reads longer lines in pieces of this size (about 30 MB of
+#: memory; the pieces of a line are written back on one line).
+TOKENIZE_MAX_LINE_CHARS = 100000
+
+
 def register(commands):
     """Add ``tokenize`` and ``evaluate-segmentation`` to the subcommands."""
     parser = add_command(
-        commands, 'tokenize', run_tokenize, corpus=True,
+        commands, 'tokenize', run_tokenize, corpus=True, max_line_chars=TOKENIZE_MAX_LINE_CHARS,
         help='cut text into words with a lexicon (unigram, minimum entropy)',
         description='Cut text into words with a lexicon: the most probable sequence of '
                     'lexicon words under the unigram model.  One output line per input '
@@ -79,8 +84,9 @@ def run_tokenize(args):
     chars = chars_seen[0]
     seconds = clock() - started
     report_bad_lines(corpus, progress)
-    progress.log('tokenized %d lines, %d characters in %.1f s (%.0f characters/s)' % (
-        corpus.lines_read, chars, seconds, chars / seconds if seconds > 0 else 0))
+    progress.log('tokenized %d line%s, %d characters in %.1f s (%.0f characters/s)' % (
+        corpus.lines_read, '' if corpus.lines_read == 1 else 's', chars, seconds,
+        chars / seconds if seconds > 0 else 0))
     return 0
 
 

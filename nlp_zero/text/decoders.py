@@ -15,11 +15,13 @@ import bz2
 import codecs
 import gzip
 import io
+import re
 import struct
 import zlib
 
 from .._compat import PY2, lzma, text_type
 from ..errors import CorpusError
+from .chars import MARK_PATTERN
 
 __all__ = ['open_compressed', 'is_wide_encoding', 'is_text_encoding', 'LineDecoder',
            'WideDecoder', 'cut_line', 'LinePiece', 'decode_error', 'READ_ERRORS']
@@ -346,7 +348,9 @@ class LinePiece(text_type):
 
 def cut_line(text, bound):
     """Cut ``text`` into pieces of at most ``bound`` chars, at whitespace if
-    possible; all but the last are :class:`LinePiece`."""
+    possible (the space is dropped), else after a punctuation mark (no word
+    crosses one: Chinese without spaces is cut between words), else
+    anywhere; all but the last are :class:`LinePiece`."""
     if len(text) <= bound:
         return [text]
     pieces = []
@@ -359,10 +363,24 @@ def cut_line(text, bound):
             pieces.append(LinePiece(text[start:start + space]))
             start += space + 1
         else:
-            pieces.append(LinePiece(text[start:start + bound]))
-            start += bound
+            end = _last_mark_end(window) or bound
+            pieces.append(LinePiece(text[start:start + end]))
+            start += end
     pieces.append(text[start:])
     return pieces
+
+
+_MARKS = re.compile(u'(?:%s)+' % MARK_PATTERN, re.UNICODE)
+
+
+def _last_mark_end(window):
+    """Where the last run of marks that ends inside ``window`` ends (a run
+    that reaches its end may go on past it), or 0."""
+    end = 0
+    for match in _MARKS.finditer(window):
+        if match.end() < len(window):
+            end = match.end()
+    return end
 
 
 def _last_space(window):

@@ -28,7 +28,8 @@ def count_words(lines, progress=None):
         update(tokens)
         read += 1
     read = getattr(lines, 'lines_read', read)  # (a long line read in pieces is one line)
-    log(progress, 'counted %d distinct words in %d lines' % (len(counts), read))
+    log(progress, 'counted %d distinct words in %d line%s' % (len(counts), read,
+                                                                '' if read == 1 else 's'))
     return counts
 
 

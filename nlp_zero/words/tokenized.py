@@ -29,6 +29,11 @@ class TokenizedCorpus(object):
     def bytes_read(self):
         return getattr(self.corpus, 'bytes_read', 0)
 
+    @property
+    def lines_read(self):
+        """Lines of the last pass (a long line read in pieces is one)."""
+        return getattr(self.corpus, 'lines_read', 0)
+
     def __iter__(self):
         tokenize = self.tokenize
         if not self.words_only:
