@@ -146,6 +146,15 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
     return group
 
 
+def check_backend(backend):
+    """Fail before any work when ``--backend`` cannot run here (in the
+    terms of the command line, not of the API)."""
+    from .._backend import numpy
+    if backend == 'numpy' and numpy is None:
+        raise UsageError('--backend numpy needs NumPy, which is not installed here: install '
+                         'it (pip install numpy) or give --backend python')
+
+
 def memory_size(text):
     """argparse type of ``--memory``: ``500M``, ``2G`` ..."""
     try:

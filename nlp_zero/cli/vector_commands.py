@@ -5,14 +5,13 @@ import re
 from argparse import ArgumentTypeError
 
 from .._compat import to_text
-from .._backend import resolve
 from .._compat import stderr_write
 from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import NlpZeroError
-from ._common import (UsageError, add_command, add_counting_options, check_output_folder, echo,
-                      make_progress, non_negative_int, open_corpus, positive_int,
-                      report_bad_lines)
+from ._common import (UsageError, add_command, add_counting_options, check_backend,
+                      check_output_folder, echo, make_progress, non_negative_int, open_corpus,
+                      positive_int, report_bad_lines)
 
 
 def register(commands):
@@ -180,7 +179,7 @@ def _check_segmented(corpus, sample=200):
 
 def run_cooccur(args):
     check_output_folder(args.output, args.corpus + [args.lexicon])
-    resolve(args.backend)
+    check_backend(args.backend)
     progress = make_progress(args, 'counting')
     table = _count_table(args, progress)
     table.save(args.output)
@@ -198,7 +197,7 @@ def run_vectors(args):
         raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
         check_output_folder(path, args.corpus + [args.lexicon, args.from_counts])
-    resolve(args.backend)  # an unknown or missing backend fails before any work
+    check_backend(args.backend)  # a missing backend fails before any work
     progress = make_progress(args, 'counting')
     if args.from_counts:
         table = Cooccurrence.load(args.from_counts)
