@@ -228,7 +228,7 @@ def _check_encoding(path, encoding):
 def _decode_failure(path, number, encoding, exc):
     reason = getattr(exc, 'reason', None) or exc
     shown = 'UTF-8' if codecs.lookup(encoding).name == 'utf-8' else encoding
-    return FormatError(path, number, 'not %s text (%s)' % (shown, reason))
+    return FormatError(path, number, 'not %s text (%s)' % (shown, reason), undecodable=True)
 
 
 def _narrow_text_lines(path, what, encoding, errors):

@@ -14,11 +14,20 @@ class CorpusError(NlpZeroError, ValueError):
 
 
 class FormatError(NlpZeroError, ValueError):
-    """A model or data file is malformed; the message names the file and line."""
+    """A model or data file is malformed; the message names the file and line.
 
-    def __init__(self, path, line_number, message):
+    ``reason`` is the message without the place; ``hint``, when given, says
+    how to read the file anyway (in the terms of the API: the command line
+    gives its own); ``undecodable`` is True when the bytes are not text in
+    the expected encoding.
+    """
+
+    def __init__(self, path, line_number, message, hint=None, undecodable=False):
         self.path = path
         self.line_number = line_number
+        self.reason = message
+        self.hint = hint
+        self.undecodable = undecodable
         # '%s' rather than str(): a unicode path stays unicode on Python 2
         where = '%s, line %d' % (path, line_number) if line_number else '%s' % (path,)
-        NlpZeroError.__init__(self, '%s: %s' % (where, message))
+        NlpZeroError.__init__(self, '%s: %s%s' % (where, message, '; ' + hint if hint else ''))

@@ -121,7 +121,8 @@ class BinaryFormatTest(TempDirTestCase):
         self.assertEqual(WordVectors.load_word2vec_format(path, binary=True, limit=1).index_to_key,
                          [u'king'])
 
-    def records(self, words, newline=False):
+    @staticmethod
+    def records(words, newline=False):
         body = b''
         for word, values in words:
             body += word + b' ' + struct.pack('<%df' % len(values), *values)
@@ -168,6 +169,44 @@ class BinaryFormatTest(TempDirTestCase):
     def test_an_empty_table(self):
         kv = WordVectors.load_word2vec_format(self.write_bytes('e.bin', b'0 5\n'), binary=True)
         self.assertEqual((len(kv), kv.vector_size), (0, 5))
+
+
+class FormatDetectionTest(TempDirTestCase):
+    """``binary='auto'`` (and the command line) tell the two formats apart by
+    their content."""
+
+    def test_each_format_is_recognised(self):
+        from nlp_zero.vectors.formats import is_word2vec_binary
+        records = BinaryFormatTest.records
+        files = {
+            'text': (b'2 3\nx 1 2 3\ny 4 5 6\n', False),
+            'text, lines ending with a space (the C tool)': (b'1 2\nx 1.5 -2e-3 \n', False),
+            'text with CRLF': (b'1 2\r\nx 1 2\r\n', False),
+            'GloVe, no header': (b'x 1 2\ny 3 4\n', False),
+            'an empty table': (b'0 5\n', False),
+            'binary': (b'2 3\n' + records([(b'x', [1, 2, 3]), (b'y', [4, 5, 6])], True),
+                       True),
+            'binary, gensim layout': (b'2 1\n' + records([(b'x', [1]), (b'y', [2])]), True),
+            # the first value's first byte is a newline, the rest digits and spaces
+            'binary, text-like bytes': (b'1 2\nx ' + b'\n1 2' + b'3 45', True),
+            'binary, a one-number row': (b'1 1\nx ' + struct.pack('<f', 1.0) + b'\n', True),
+        }
+        for name, (data, binary) in files.items():
+            path = self.write_bytes('v', data)
+            self.assertEqual(is_word2vec_binary(path), binary, name)
+            kv = WordVectors.load_word2vec_format(path, binary='auto')
+            self.assertEqual(kv.index_to_key, [u'x', u'y'][:len(kv)], name)
+        self.assertFalse(is_word2vec_binary(self.path('missing')))
+
+    def test_auto_reads_what_either_writer_wrote(self):
+        kv = WordVectors(WORDS, ROWS)
+        for binary in (False, True):
+            path = self.path('v%d' % binary)
+            kv.save_word2vec_format(path, binary=binary)
+            back = WordVectors.load_word2vec_format(path, binary='auto')
+            self.assertEqual(back.index_to_key, WORDS)
+            self.assertAlmostEqual(back.similarity(u'a', u'b'), kv.similarity(u'a', u'b'),
+                                   places=6)
 
 
 if __name__ == '__main__':

@@ -8,7 +8,7 @@ from .._compat import to_text
 from .._compat import stderr_write
 from ..counting.memory import default_memory
 from .._files import open_output
-from ..errors import NlpZeroError
+from ..errors import FormatError, NlpZeroError
 from ._common import (UsageError, add_command, add_counting_options, check_backend,
                       check_output_folder, echo, make_progress, non_negative_int, open_corpus,
                       positive_int, report_bad_lines)
@@ -56,7 +56,7 @@ def register(commands):
 
     parser = add_command(commands, 'similar', run_similar,
                          help='show the nearest words of a word in a vectors file')
-    parser.add_argument('vectors', metavar='VECTORS.txt')
+    _add_vectors_file(parser)
     parser.add_argument('word', nargs='+', metavar='WORD')
     parser.add_argument('--related', action='store_true',
                         help='rank by inner product (words that occur together) instead of '
@@ -65,13 +65,22 @@ def register(commands):
 
     parser = add_command(commands, 'evaluate-vectors', run_evaluate,
                          help='score a vectors file on word-similarity and analogy sets')
-    parser.add_argument('vectors', metavar='VECTORS.txt')
+    _add_vectors_file(parser)
     parser.add_argument('--wordsim', action='append', default=[], metavar='FILE',
                         help='word1<TAB>word2<TAB>score file (repeatable): Spearman correlation')
     parser.add_argument('--analogy', action='append', default=[], metavar='FILE',
                         help='questions-words file (repeatable): 3CosAdd accuracy')
     parser.add_argument('--restrict-vocab', type=int, default=30000, metavar='N',
                         help='analogy candidates: the N first words (default: 30000)')
+
+
+def _add_vectors_file(parser):
+    parser.add_argument('vectors', metavar='VECTORS',
+                        help='word vectors in the word2vec text or binary format (told apart '
+                             'by their content), or GloVe\'s text format')
+    parser.add_argument('--errors', default='strict', choices=('strict', 'replace', 'ignore'),
+                        help='words that are not UTF-8: stop with an error (strict, the '
+                             'default), or replace/ignore their bad bytes')
 
 
 def _register_cooccur(commands):
@@ -215,9 +224,16 @@ def run_vectors(args):
     return 0
 
 
-def _load(path):
+def _load(path, errors='strict'):
+    """The vectors of ``path``, in either word2vec format (or GloVe's)."""
     from ..vectors.keyed import WordVectors
-    vectors = WordVectors.load_word2vec_format(path)
+    try:
+        vectors = WordVectors.load_word2vec_format(path, binary='auto', unicode_errors=errors)
+    except FormatError as exc:
+        if not exc.undecodable:
+            raise
+        raise FormatError(exc.path, exc.line_number, exc.reason,
+                          hint='--errors replace reads it anyway', undecodable=True)
     if not len(vectors):
         raise NlpZeroError('%s holds no vectors' % (path,))
     return vectors
@@ -226,7 +242,7 @@ def _load(path):
 def run_similar(args):
     if args.topn < 1:
         raise UsageError('--topn must be at least 1')
-    vectors = _load(args.vectors)
+    vectors = _load(args.vectors, args.errors)
     unknown = []
     for word in args.word:
         word = to_text(word)
@@ -247,7 +263,7 @@ def run_evaluate(args):
         raise UsageError('give at least one --wordsim or --analogy file')
     if args.restrict_vocab < 1:
         raise UsageError('--restrict-vocab must be at least 1')
-    vectors = _load(args.vectors)
+    vectors = _load(args.vectors, args.errors)
     for path in args.wordsim:
         result = vectors.evaluate_word_pairs(path)
         if not result.total:

@@ -10,6 +10,10 @@ Every damage is a :class:`~nlp_zero.errors.FormatError` naming the file
 and the record: a bad header, a word that runs on for more than
 :data:`MAX_WORD_BYTES` (a text file read as binary), a record cut short, a
 value that is not finite, a word listed twice.
+
+:func:`is_word2vec_binary` tells the two word2vec formats apart by their
+content (``load_word2vec_format(path, binary='auto')``, and the command
+line, which reads either).
 """
 
 import io
@@ -19,7 +23,8 @@ from array import array
 from .._compat import array_bytes, array_extend_bytes, range
 from ..errors import FormatError
 
-__all__ = ['read_word2vec_binary', 'write_word2vec_binary', 'MAX_WORD_BYTES']
+__all__ = ['read_word2vec_binary', 'write_word2vec_binary', 'is_word2vec_binary',
+           'MAX_WORD_BYTES']
 
 #: The longest word accepted, in bytes.
 MAX_WORD_BYTES = 1 << 16
@@ -107,9 +112,9 @@ def _record(path, number, reader, dim, encoding, unicode_errors):
     try:
         word = raw.decode(encoding, unicode_errors)
     except UnicodeDecodeError as exc:
-        raise FormatError(path, 0, 'vector %d: the word is not %s text (%s); '
-                                   "unicode_errors='replace' reads it anyway"
-                          % (number, encoding, exc.reason))
+        raise FormatError(path, 0, 'vector %d: the word is not %s text (%s)'
+                          % (number, encoding, exc.reason),
+                          hint="unicode_errors='replace' reads it anyway", undecodable=True)
     if not word:
         raise FormatError(path, 0, 'vector %d: an empty word' % number)
     values = array('f')
@@ -158,3 +163,42 @@ def write_word2vec_binary(out, words, rows, dim):
         if _BIG_ENDIAN:
             values.byteswap()
         out.write(word.encode('utf-8') + b' ' + array_bytes(values) + b'\n')
+
+
+#: How much of a file :func:`is_word2vec_binary` looks at (a text line of
+#: the word2vec format is at most this long for the text reader too).
+_SNIFF_BYTES = 1 << 20
+
+
+def is_word2vec_binary(path):
+    """True when the file at ``path`` is in the binary word2vec format, False
+    when it is in the text format (word2vec's, or GloVe's without a header).
+
+    The binary format starts with a header ``"N D"`` and then a word, a
+    space and ``4 D`` bytes of float32 values; the text format's second line
+    is a word and ``D`` numbers separated by spaces.  A file whose first
+    line is not such a header, or that cannot be read, counts as text (the
+    text reader then says what is wrong with it).
+    """
+    try:
+        with io.open(path, 'rb') as f:
+            data = f.read(_SNIFF_BYTES)
+    except (IOError, OSError):
+        return False
+    header, _, rest = data.partition(b'\n')
+    fields = header.split()
+    if len(fields) != 2 or not all(field.isdigit() for field in fields):
+        return False
+    count, dim = int(fields[0]), int(fields[1])
+    rest = rest.lstrip(b'\r\n')
+    if not count or not dim or not rest:
+        return False  # nothing after the header: either reader gives no vectors
+    line = rest.split(b'\n', 1)[0].rstrip(b'\r')
+    values = line.split()[1:]  # (the C tool's text lines end with a space)
+    if len(values) != dim:
+        return True
+    try:
+        [float(value) for value in values]
+    except ValueError:  # (bytes that are not ASCII digits: also a ValueError)
+        return True
+    return False

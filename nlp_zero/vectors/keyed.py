@@ -378,7 +378,8 @@ class WordVectors(GensimQueries):
     def load_word2vec_format(cls, path, limit=None, unicode_errors='strict', encoding='utf-8',
                              no_header=None, binary=False):
         """Read the word2vec text format, or GloVe's header-less text format
-        (with ``binary=True``: the binary word2vec format, :mod:`.formats`).
+        (with ``binary=True``: the binary word2vec format, :mod:`.formats`;
+        ``binary='auto'``: whichever of the two the file is in).
 
         ``limit`` reads only the first words; ``unicode_errors`` is passed to
         the decoder (gensim's option).  Fields are separated by single
@@ -387,6 +388,8 @@ class WordVectors(GensimQueries):
         listed twice, a line longer than 1 MB ...) raises FormatError naming
         the file and the line.
         """
+        if binary == 'auto':
+            binary = formats.is_word2vec_binary(path)
         if binary:
             return cls._load_binary(path, limit, unicode_errors, encoding)
         words, rows, seen = [], [], {}
