@@ -122,12 +122,31 @@ def stdin_bytes():
 
 
 def stderr_write(message):
-    """Write unicode text to stderr on both major versions."""
+    """Write unicode text to stderr on both major versions.
+
+    Text that the stream's encoding cannot hold (Chinese under a C locale)
+    is written as UTF-8, as standard output is, rather than escaped; on
+    Python 3 a file name that came as surrogates gets its own bytes back.
+    """
     stream = sys.stderr
-    if PY2 and isinstance(message, text_type):
-        message = message.encode(getattr(stream, 'encoding', None) or 'utf-8', 'replace')
+    if isinstance(message, text_type):
+        try:
+            encoded = message.encode(getattr(stream, 'encoding', None) or 'utf-8')
+        except (UnicodeError, LookupError):
+            encoded = _utf8_bytes(message)
+        raw = stream if PY2 else getattr(stream, 'buffer', None)
+        if raw is not None:
+            stream.flush()
+            message, stream = encoded, raw
     stream.write(message)
     stream.flush()
+
+
+def _utf8_bytes(text):
+    try:
+        return text.encode('utf-8', 'strict' if PY2 else 'surrogateescape')
+    except UnicodeError:
+        return text.encode('utf-8', 'replace')
 
 
 def native_str(text):

@@ -44,11 +44,11 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    argv = _arguments(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
     if not argv:
         parser.print_help()  # (Python 2's argparse would only say "too few arguments")
         return 2
-    args = parser.parse_args(argv)
+    args = _text_arguments(parser.parse_args(argv))
     if not getattr(args, 'command', None):
         parser.print_help()
         return 2
@@ -74,20 +74,40 @@ def _run(args):
             return 0
         where = (u' ' + _text(exc.filename)) if getattr(exc, 'filename', None) else u''
         return _fail(args, exc, u'cannot access%s: %s' % (where, _text(exc.strerror or exc)))
+    except UnicodeEncodeError as exc:
+        encoding = sys.getfilesystemencoding() or 'ascii'
+        if encoding.lower().replace('-', '') == 'utf8':
+            raise
+        # (PyPy 3.9 under LANG=C: its file names are ASCII even in UTF-8 mode)
+        return _fail(args, exc, u'a file name has characters that the file-system encoding '
+                                u'(%s) cannot hold: run under a UTF-8 locale, e.g. '
+                                u'LANG=C.UTF-8' % encoding)
     except KeyboardInterrupt:
         stderr_write('%s: interrupted\n' % PROG)
         return 130
     return status or 0
 
 
-def _arguments(argv):
-    """The arguments, with those that arrived as surrogates decoded as UTF-8.
+#: The arguments that are text (words, sentences) rather than file names.
+_TEXT_ARGUMENTS = ('word', 'sentences')
+
+
+def _text_arguments(args):
+    """``args`` with the words and sentences that arrived as surrogates
+    decoded as UTF-8.
 
     Under a C or POSIX locale, Python 3.6 decodes the bytes of the command
     line as ASCII and keeps each other byte as a lone surrogate: a Chinese
     sentence or word would then match nothing and could not be printed.
+    File names are left as they came: the system opens them with the same
+    decoding.
     """
-    return [_utf8_argument(a) if _SURROGATE.search(a) else a for a in argv]
+    for name in _TEXT_ARGUMENTS:
+        values = getattr(args, name, None)
+        if values:
+            setattr(args, name, [_utf8_argument(a) if isinstance(a, text_type) and
+                                 _SURROGATE.search(a) else a for a in values])
+    return args
 
 
 def _utf8_argument(argument):
