@@ -154,11 +154,18 @@ class ModelFileOfOneEndlessLineTest(TempDirTestCase):
 
 class UnsegmentedTextTest(TempDirTestCase):
 
-    def test_vectors_on_unsegmented_chinese_stop_before_counting(self):
-        corpus = self.write_text('zh.txt', u'中华人民共和国成立了，人民从此站起来了。\n' * 200)
-        status, out, err = run_process('vectors', corpus, '-o', self.path('v.txt'))
-        self.assertEqual(status, 1)
-        self.assertIn(u'--lexicon', err)
+    def test_unsegmented_chinese_on_standard_input_asks_for_a_lexicon(self):
+        # (a file is cut with words discovered in it: test_user_fixes; standard
+        # input is read once, so there is no pass to discover them)
+        text = u'中华人民共和国成立了，人民从此站起来了。\n' * 200
+        process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'vectors', '-', '-o',
+                                    self.path('v.txt')], env=dict(os.environ, PYTHONPATH=ROOT),
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        out, err = process.communicate(text.encode('utf-8'))
+        self.assertEqual(process.returncode, 1)
+        self.assertIn(b'--lexicon', err)
+        self.assertNotIn(b'Traceback', err)
         self.assertFalse(os.path.exists(self.path('v.txt')))
 
 

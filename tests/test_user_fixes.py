@@ -16,12 +16,13 @@ class VectorsCommandTest(TempDirTestCase):
         self.assertEqual(status, 2)
         self.assertIn(u'--epochs', err)
 
-    def test_unsegmented_chinese_asks_for_a_lexicon(self):
+    def test_unsegmented_chinese_is_cut_with_words_discovered_in_it(self):
         corpus = self.write_text('zh.txt', u'中华人民共和国成立了，人民从此站起来了。\n' * 50)
-        status, out, err = run_cli('vectors', corpus, '-o', self.path('v.txt'))
-        self.assertEqual(status, 1)
-        self.assertIn(u'--lexicon', err)
-        self.assertFalse(os.path.exists(self.path('v.txt')))
+        status, out, err = run_cli('vectors', corpus, '-o', self.path('v.txt'), '--dim', '4',
+                                   '--epochs', '1')
+        self.assertEqual(status, 0, err)
+        self.assertIn(u'discovering them first', err)
+        self.assertTrue(os.path.exists(self.path('v.txt')))
 
     def test_similar_reports_unknown_words_and_goes_on(self):
         vectors = self.write_text('v.txt', u'3 2\na 1 2\nb 2 1\nc 1 1\n')

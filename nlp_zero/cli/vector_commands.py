@@ -121,14 +121,33 @@ def window_size(text):
     return value
 
 
-def _token_lines(corpus, lexicon_path):
-    """The corpus as token lists: split on whitespace, or tokenized with a
-    lexicon (punctuation tokens left out)."""
-    if not lexicon_path:
-        return corpus
+def _token_lines(args, corpus, progress):
+    """The corpus as token lists: tokenized with ``--lexicon`` (punctuation
+    tokens left out), or with words discovered in it when its lines have no
+    spaces between words (Chinese, Japanese), or split on whitespace."""
     from ..words.lexicon import Lexicon
     from ..words.tokenizer import Tokenizer
-    return Tokenizer(Lexicon.load(lexicon_path)).corpus(corpus, words_only=True)
+    if args.lexicon:
+        lexicon = Lexicon.load(args.lexicon)
+    elif '-' not in args.corpus and _unsegmented(corpus):  # (standard input is read once)
+        lexicon = _discover_words(args, corpus, progress)
+    else:
+        return corpus
+    return Tokenizer(lexicon).corpus(corpus, words_only=True)
+
+
+def _discover_words(args, corpus, progress):
+    """The lexicon of an unsegmented corpus, as ``nlp-zero discover`` finds it."""
+    from ..words.discovery import WordDiscovery
+    progress.log('the text has no spaces between its words: discovering them first, as '
+                 '"nlp-zero discover" does (give --lexicon LEXICON.tsv to choose the words)')
+    finder = WordDiscovery(workers=args.workers, progress=progress)
+    finder.train(corpus)
+    lexicon = finder.find()
+    progress.log('cutting the text into words with the %d words discovered in it'
+                 % len(lexicon))
+    progress.label = 'counting'
+    return lexicon
 
 
 def _count_table(args, progress):
@@ -137,16 +156,16 @@ def _count_table(args, progress):
     if args.spark:
         return _count_on_spark(args, progress)
     corpus = open_corpus(args, args.corpus, progress)
-    if not args.lexicon and '-' not in args.corpus:  # (standard input is read once)
-        _check_segmented(corpus)
-    table = Cooccurrence.count(_token_lines(corpus, args.lexicon), min_count=args.min_count,
+    table = Cooccurrence.count(_token_lines(args, corpus, progress), min_count=args.min_count,
                                max_vocab=args.max_vocab, window=args.window, progress=progress,
                                backend=args.backend, memory=args.memory or default_memory(),
                                workers=args.workers, tmp_dir=args.tmp_dir)
     report_bad_lines(corpus, progress)
     if not table.pairs:
         raise NlpZeroError('no co-occurring words: is the corpus empty, or --min-count too '
-                           'high for it?')
+                           'high for it?%s' % (' (Text without spaces between its words needs '
+                                               '--lexicon on standard input.)'
+                                               if '-' in args.corpus else ''))
     return table
 
 
@@ -165,25 +184,21 @@ def _count_on_spark(args, progress):
         session.stop()
 
 
-def _check_segmented(corpus, sample=200):
-    """Refuse, before counting, text whose lines are single long 'words':
-    Chinese or Japanese without spaces needs a lexicon to be cut into words
-    (every line would otherwise be one distinct token)."""
-    long_runs = lines = 0
+def _unsegmented(corpus, sample=200):
+    """True when most of the first lines of ``corpus`` are Chinese or
+    Japanese written without spaces between words: their runs of CJK
+    characters are long (segmented text has words of one to four)."""
+    unsegmented = lines = 0
     for line in corpus:
-        if not line.strip():
+        runs = [len(token) for token in line.split() if _CJK.search(token)]
+        if not runs:
             continue
         lines += 1
-        tokens = line.split()
-        if sum(len(t) for t in tokens) >= 20 and max(len(t) for t in tokens) >= 20 and \
-                _CJK.search(line):
-            long_runs += 1
+        if sum(runs) >= 5 * len(runs):
+            unsegmented += 1
         if lines >= sample:
             break
-    if lines and long_runs * 2 > lines:
-        raise NlpZeroError('the text has no spaces between its words (a line is one long '
-                           '"word"): give --lexicon LEXICON.tsv (from "nlp-zero discover") '
-                           'to cut it into words')
+    return unsegmented * 2 > lines
 
 
 def run_cooccur(args):
