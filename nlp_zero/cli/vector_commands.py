@@ -315,7 +315,9 @@ def demo(args, progress, context):
         for piece in fragments(line):
             lines.append(tokenizer.tokenize(piece) if tokenizer is not None else list(piece))
     table = Cooccurrence.count(lines, min_count=5, max_vocab=500, window=3)
-    vectors = SimplerGlove(dim=32, epochs=4, seed=1).fit(table)
+    # the plain solver, whether NumPy is there or not: the same vectors on every
+    # interpreter (NumPy's mini-batches give other, equivalent vectors)
+    vectors = SimplerGlove(dim=32, epochs=4, seed=1, backend='python').fit(table)
     echo(u'')
     echo(u'Word vectors (simpler GloVe, %d words, %d dimensions, %s):' % (
         len(vectors), vectors.vector_size, 'words' if tokenizer is not None else 'characters'))
