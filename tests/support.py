@@ -4,6 +4,7 @@
 import io
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -76,3 +77,24 @@ def run_cli(*argv, **kwargs):
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
     return status, out.getvalue().decode('utf-8'), err.getvalue().decode('utf-8')
+
+
+def run_module(*argv, **kwargs):
+    """Run ``python -m nlp_zero ARGV`` in a subprocess, as a user does;
+    returns (status, stdout, stderr) as text.
+
+    ``stdin`` (bytes) is its standard input; ``env`` (a dict) is added to
+    the environment, where a value of None removes the variable.
+    """
+    env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING='utf-8')
+    for name, value in kwargs.get('env', {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    command = [sys.executable, '-m', 'nlp_zero'] + [
+        a.encode('utf-8') if PY2 and not isinstance(a, bytes) else a for a in argv]
+    process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = process.communicate(kwargs.get('stdin', b''))
+    return process.returncode, out.decode('utf-8', 'replace'), err.decode('utf-8', 'replace')
