@@ -20,14 +20,14 @@ out = io.open(sys.stdout.fileno(), 'w', encoding='utf-8', closefd=False)
 
 
 def token_lists(paths):
+    """A re-iterable corpus of token lists, read from disk at each pass."""
     if paths:
-        corpus = Corpus(paths, max_line_chars=1000000)   # text8 is one huge line
-        return [line.split() for line in corpus]
+        return Corpus(paths, max_line_chars=1000000)   # text8 is one huge line
     corpus = datasets.sample_corpus()
     finder = WordDiscovery()
     finder.train(corpus)
     tokenizer = Tokenizer(finder.find())
-    return [tokenizer.tokenize(line) for line in corpus]
+    return tokenizer.corpus(corpus, words_only=True)   # cut into words, punctuation left out
 
 
 def main(paths):
@@ -37,12 +37,13 @@ def main(paths):
     dim = min(100, suggest_dimension(len(table)))
     vectors = SimplerGlove(dim=dim, epochs=5, seed=1).fit(table)
 
-    query = u'曹操' if u'曹操' in vectors else vectors.index_to_key[20]
+    query = u'曹操' if u'曹操' in vectors else vectors.index_to_key[min(20, len(vectors) - 1)]
     print(u'similar to %s (cosine):' % query,
           u' '.join(w for w, _ in vectors.most_similar(query, topn=8)), file=out)
     print(u'related to %s (inner product = PMI):' % query,
           u' '.join(w for w, _ in vectors.most_related(query, topn=8)), file=out)
-    sentence = next(t for t in tokens if len(t) >= 8)[:12]
+    sentence = next(t for t in (line if isinstance(line, list) else line.split()
+                                for line in tokens) if len(t) >= 8)[:12]
     print(u'keywords of "%s":' % u' '.join(sentence),
           u' '.join(w for w, _ in vectors.keywords(sentence, topn=3)), file=out)
     vectors.save_word2vec_format('vectors.txt')   # loadable by gensim's KeyedVectors
