@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
-"""The README's snippets for jieba and gensim users run as they are."""
+"""The README's snippets for jieba and gensim users, and on progress and logging,
+run as they are."""
 
 import io
 import os
@@ -9,7 +10,7 @@ import unittest
 
 import support
 
-SECTIONS = ('## For jieba users', '## For gensim users')
+SECTIONS = ('## For jieba users', '## For gensim users', '### Progress and logging')
 
 
 def snippets(heading):
@@ -48,6 +49,17 @@ class ReadmeSnippetsTest(unittest.TestCase):
 
     def test_for_gensim_users(self):
         self.run_section(SECTIONS[1])
+
+    def test_progress_and_logging(self):
+        import logging
+        root = logging.getLogger()
+        handlers, level = root.handlers[:], root.level
+        root.handlers[:] = [logging.NullHandler()]  # basicConfig() then adds none: no noise
+        try:
+            self.run_section(SECTIONS[2])
+        finally:
+            root.handlers[:] = handlers
+            root.setLevel(level)
 
 
 if __name__ == '__main__':
