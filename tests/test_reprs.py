@@ -1,12 +1,13 @@
 # -*- coding: utf-8 -*-
-"""Readable reprs: Cooccurrence, SimplerGlove, and a Lexicon's head as an
-HTML table in a notebook."""
+"""Readable reprs: Cooccurrence, SimplerGlove, WordDiscovery, Parser and
+ParseTree, and a Lexicon's head and a parse tree as HTML in a notebook."""
 
 import unittest
 
 import support  # noqa: F401 - puts the project first on sys.path
 
-from nlp_zero import Cooccurrence, Lexicon, SimplerGlove
+from nlp_zero import (Cooccurrence, Lexicon, Parser, SimplerGlove, TemplateSet,
+                      WordDiscovery)
 
 
 class ReprTest(unittest.TestCase):
@@ -23,6 +24,27 @@ class ReprTest(unittest.TestCase):
         glove.fit(Cooccurrence.count([[u'a', u'b', u'c']] * 3, min_count=1, window=2))
         self.assertIn('2 epochs trained (loss ', repr(glove))
         self.assertIn('dim=auto', repr(SimplerGlove(dim=None)))
+
+    def test_word_discovery_says_how_far_it_got(self):
+        finder = WordDiscovery()
+        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 0 corpora, nothing "
+                                       "trained yet>")
+        finder.train([u'中国人民站起来了'] * 20)
+        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 1 corpus, find() not run "
+                                       "yet>")
+        lexicon = finder.find()
+        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 1 corpus, %d words found>"
+                         % len(lexicon))
+
+    def test_parser_and_parse_tree(self):
+        parser = Parser(TemplateSet({u'[X] 的 [X]': 5}))
+        self.assertEqual(repr(parser), '<Parser: 1 template, null_score=-20, max_span=150, '
+                                       'max_steps=1000000>')
+        tree = parser.parse_words([u'我', u'的', u'书'])
+        self.assertTrue(repr(tree).startswith('<ParseTree '), repr(tree))
+        html = tree._repr_html_()
+        self.assertTrue(html.startswith(u'<pre>') and html.endswith(u'</pre>'), html)
+        self.assertIn(u'[X]的[X]', html)
 
     def test_lexicon_head_as_html(self):
         lexicon = Lexicon(dict((u'w%02d' % i, i + 1) for i in range(12)))

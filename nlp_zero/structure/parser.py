@@ -123,8 +123,9 @@ class Parser(object):
         self._tables_version = None
 
     def __repr__(self):
-        return '<Parser: %d templates, null_score=%r, max_span=%r, max_steps=%r>' % (
-            len(self.index), self.null_score, self.max_span, self.max_steps)
+        return '<Parser: %d template%s, null_score=%r, max_span=%r, max_steps=%r>' % (
+            len(self.index), '' if len(self.index) == 1 else 's', self.null_score,
+            self.max_span, self.max_steps)
 
     def parse(self, text):
         """The best :class:`ParseTree` of ``text`` (None if it has no words)."""

@@ -485,9 +485,13 @@ class WordDiscovery(object):
 
     # ------------------------------------------------------------ reporting
     def __repr__(self):
-        return '<WordDiscovery: method=%r, %d corpora, %s>' % (
-            self.method, len(self.corpora),
-            '%d words found' % len(self.lexicon) if self.lexicon is not None else 'not run yet')
+        trained = len(self.corpora)
+        if self.lexicon is not None:
+            state = '%d words found' % len(self.lexicon)
+        else:
+            state = 'find() not run yet' if trained else 'nothing trained yet'
+        return '<WordDiscovery: method=%r, %d %s, %s>' % (
+            self.method, trained, 'corpus' if trained == 1 else 'corpora', state)
 
     def cohesion(self, word, lexicon=None):
         """How much more probable ``word`` is as one word than as its best
