@@ -64,6 +64,8 @@ class OptionValuesTest(TempDirTestCase):
              u'placeholder'),
             (['parse', '--templates', empty, '-l', lexicon, u'甲的乙是丙呢'], 1, u'no templates'),
             (['tokenize', '-l', empty, corpus], 1, u'no words'),
+            (['templates', corpus, '-l', empty, '-o', self.path('t.tsv')], 1, u'no words'),
+            (['stats', corpus, '--max-line-chars', '-5'], 2, u'--max-line-chars'),
             (['templates', empty, '-l', lexicon, '-o', self.path('t.tsv')], 1, u'no text'),
         ]
         for argv, expected, named in cases:
@@ -82,6 +84,17 @@ class OptionValuesTest(TempDirTestCase):
                                       stdin=u'八戒对沙僧道\n'.encode('utf-8'))
         self.assertEqual(status, 0, err)
         self.assertEqual(out, u'八戒 对 沙僧 道\n')
+        templates = self.write_text('t.tsv', u'[X] 对 [X]\t5\n')
+        status, out, err = run_module('parse', '--templates', templates, '-l', first, '-l',
+                                      second, u'八戒对沙僧道')
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, u'(八戒)对(沙僧道)\n')
+        status, out, err = run_module('vectors', '-', '-l', first, '-l', second, '-o',
+                                      self.path('v.txt'), '--min-count', '1', '--dim', '2',
+                                      '--epochs', '1', stdin=u'八戒对沙僧道\n'.encode('utf-8'))
+        self.assertEqual(status, 0, err)
+        words = WordVectors.load_word2vec_format(self.path('v.txt')).index_to_key
+        self.assertEqual(sorted(words), sorted([u'八戒', u'对', u'沙僧', u'道']))
 
 
 class OutputAndTopTest(TempDirTestCase):

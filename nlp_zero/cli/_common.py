@@ -103,7 +103,8 @@ def corpus_options(max_line_chars=DEFAULT_MAX_LINE_CHARS):
                             'were affected')
     group.add_argument('--glob', default='*', metavar='PATTERN',
                        help='file name pattern for files inside folders (default: *)')
-    group.add_argument('--max-line-chars', type=int, default=max_line_chars, metavar='N',
+    group.add_argument('--max-line-chars', type=non_negative_int, default=max_line_chars,
+                       metavar='N',
                        help='read longer lines in pieces of at most N characters, cut at '
                             'whitespace or after punctuation where there is some (default: '
                             '%s; 0: whole lines)' % (max_line_chars or 'off'))
@@ -144,6 +145,27 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
                             'needs pip install "nlp-zero[spark]"); the corpus paths are '
                             'read by Spark (HDFS, S3 ...)')
     return group
+
+
+#: What the help of every --lexicon option ends with.
+MERGED_LEXICONS = ('; give several to merge them, later ones (a user dictionary) setting the '
+                   'counts of the words they list')
+
+
+def load_lexicons(paths, progress=None):
+    """The lexicon of the ``--lexicon`` options: several are merged, a later
+    one setting the counts of the words it lists (a jieba user dictionary on
+    top of the main one).  A lexicon without words is an error."""
+    from ..words.lexicon import Lexicon
+    lexicon = Lexicon()
+    for path in paths:
+        lexicon.update(Lexicon.load(path))
+    names = ', '.join(paths)
+    if not lexicon:
+        raise NlpZeroError('the lexicon %s has no words' % names)
+    if progress is not None:
+        progress.log('lexicon %s: %d words' % (names, len(lexicon)))
+    return lexicon
 
 
 def check_backend(backend):

@@ -13,13 +13,13 @@ from .._compat import clock, text_type
 from ..errors import NlpZeroError
 from ..text.chars import fragments
 from ..text.corpus import Corpus
-from ..words.lexicon import Lexicon
 from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
-                      non_negative_int, open_corpus, positive_int, report_bad_lines)
+from ._common import (MERGED_LEXICONS, add_command, argument_text, check_output_folder, echo,
+                      load_lexicons, make_progress, non_negative_int, open_corpus, positive_int,
+                      report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -35,7 +35,9 @@ def register(commands):
                         help='files or folders (.gz/.bz2/.xz; "-" for stdin); '
                              'default: the bundled sample')
     parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
-                        help='lexicon used to tokenize the corpus (word<TAB>count lines)')
+                        action='append',
+                        help='lexicon used to tokenize the corpus (word<TAB>count lines)'
+                             + MERGED_LEXICONS)
     parser.add_argument('--output', '-o', required=True, metavar='TEMPLATES.tsv',
                         help='where to save the templates ("-" for stdout)')
     parser.add_argument('--window', type=positive_int, default=5, metavar='N',
@@ -72,7 +74,8 @@ def register(commands):
     parser.add_argument('--templates', required=True, metavar='TEMPLATES.tsv',
                         help='templates from "nlp-zero templates"')
     parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON.tsv',
-                        help='lexicon used to tokenize the sentences')
+                        action='append',
+                        help='lexicon used to tokenize the sentences' + MERGED_LEXICONS)
     parser.add_argument('--tree', action='store_true',
                         help='show each sentence as an indented tree of its blocks: the '
                              'bracketed sentence and its template, then one line per block')
@@ -150,8 +153,8 @@ def load_templates(path):
     return templates
 
 
-def _tokenizer(path):
-    return Tokenizer(Lexicon.load(path))
+def _tokenizer(paths):
+    return Tokenizer(load_lexicons(paths))
 
 
 def run_templates(args):

@@ -10,8 +10,8 @@ from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import FormatError, NlpZeroError
 from ._common import (UsageError, add_command, add_counting_options, check_backend,
-                      check_output_folder, echo, make_progress, non_negative_int, open_corpus,
-                      positive_int, report_bad_lines)
+                      check_output_folder, echo, load_lexicons, make_progress, non_negative_int,
+                      open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines)
 
 
 def register(commands):
@@ -23,9 +23,10 @@ def register(commands):
                              '--lexicon is given; default: the bundled sample')
     parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
                         help='where to write the vectors (word2vec text format; "-": stdout)')
-    parser.add_argument('--lexicon', metavar='LEXICON.tsv',
+    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
                         help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
-                             'from "nlp-zero discover"); punctuation tokens are dropped')
+                             'from "nlp-zero discover"); punctuation tokens are dropped'
+                             + MERGED_LEXICONS)
     parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
     parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
@@ -91,9 +92,9 @@ def _register_cooccur(commands):
                              '--lexicon is given; default: the bundled sample')
     parser.add_argument('-o', '--output', required=True, metavar='TABLE',
                         help='where to write the table (see nlp_zero.vectors.table_file)')
-    parser.add_argument('--lexicon', metavar='LEXICON.tsv',
+    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
                         help='tokenize raw text with this lexicon; punctuation tokens are '
-                             'dropped')
+                             'dropped' + MERGED_LEXICONS)
     parser.add_argument('--window', type=window_size, default=10,
                         help='window size (default: 10)')
     parser.add_argument('--min-count', type=positive_int, default=5,
@@ -125,10 +126,9 @@ def _token_lines(args, corpus, progress):
     """The corpus as token lists: tokenized with ``--lexicon`` (punctuation
     tokens left out), or with words discovered in it when its lines have no
     spaces between words (Chinese, Japanese), or split on whitespace."""
-    from ..words.lexicon import Lexicon
     from ..words.tokenizer import Tokenizer
     if args.lexicon:
-        lexicon = Lexicon.load(args.lexicon)
+        lexicon = load_lexicons(args.lexicon)
     elif '-' not in args.corpus and _unsegmented(corpus):  # (standard input is read once)
         lexicon = _discover_words(args, corpus, progress)
     else:
@@ -178,7 +178,7 @@ def _count_on_spark(args, progress):
         progress.log('counting on Spark (%s)' % args.spark)
         return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
                                   max_vocab=args.max_vocab, window=args.window,
-                                  lexicon=args.lexicon,
+                                  lexicon=args.lexicon and load_lexicons(args.lexicon),
                                   max_line_chars=args.max_line_chars or None)
     finally:
         session.stop()
@@ -202,7 +202,7 @@ def _unsegmented(corpus, sample=200):
 
 
 def run_cooccur(args):
-    check_output_folder(args.output, args.corpus + [args.lexicon])
+    check_output_folder(args.output, args.corpus + (args.lexicon or []))
     check_backend(args.backend)
     progress = make_progress(args, 'counting')
     table = _count_table(args, progress)
@@ -220,7 +220,7 @@ def run_vectors(args):
     if args.max_vocab is not None and args.max_vocab < 1:
         raise UsageError('--max-vocab must be at least 1')
     for path in (args.output, args.counts, args.checkpoint):
-        check_output_folder(path, args.corpus + [args.lexicon, args.from_counts])
+        check_output_folder(path, args.corpus + (args.lexicon or []) + [args.from_counts])
     check_backend(args.backend)  # a missing backend fails before any work
     progress = make_progress(args, 'counting')
     if args.from_counts:

@@ -9,10 +9,9 @@ from .._files import open_output
 from ..text.corpus import Corpus
 from ..text.decoders import LinePiece
 from ..words.scores import segmentation_scores
-from ..errors import NlpZeroError
-from ..words.lexicon import Lexicon
 from ..words.tokenized import tokenized_lines
-from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+from ._common import (MERGED_LEXICONS, add_command, argument_text, check_output_folder, echo,
+                      load_lexicons, make_progress,
                       open_corpus, positive_int, report_bad_lines)
 
 
@@ -33,9 +32,8 @@ def register(commands):
     parser.add_argument('files', nargs='*', metavar='FILE',
                         help='text files (.gz/.bz2/.xz; "-" for stdin); default: stdin')
     parser.add_argument('--lexicon', '-l', required=True, metavar='LEXICON', action='append',
-                        help='lexicon file: "word<TAB>count" lines (or "word count"); give '
-                             'several to merge them, later ones (a user dictionary) setting '
-                             'the counts of the words they list')
+                        help='lexicon file: "word<TAB>count" lines (or "word count")'
+                             + MERGED_LEXICONS)
     parser.add_argument('--output', '-o', metavar='FILE',
                         help='write here (atomically) instead of to stdout')
     parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
@@ -64,12 +62,7 @@ def run_tokenize(args):
     """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
     check_output_folder(args.output, (args.files or []) + args.lexicon)
     progress = make_progress(args, 'tokenizing')
-    lexicon = Lexicon()
-    for path in args.lexicon:
-        lexicon.update(Lexicon.load(path))
-    if not lexicon:
-        raise NlpZeroError('the lexicon %s has no words' % ', '.join(args.lexicon))
-    progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
+    lexicon = load_lexicons(args.lexicon, progress)
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
     chars_seen, continued = [0], deque()
