@@ -122,8 +122,8 @@ def segmentation_scores(gold_lines, predicted_lines, vocabulary=None,
             if gold is not predicted:
                 longer, shorter = ((gold_name, predicted_name) if predicted is missing
                                    else (predicted_name, gold_name))
-                raise FormatError(longer, number + 1, 'has more lines than %s (%d lines)'
-                                  % (shorter, number))
+                raise FormatError(longer, number + 1, 'has more lines than %s (%d line%s)'
+                                  % (shorter, number, '' if number == 1 else 's'))
             break
         number += 1
         gold_words, predicted_words = _words(gold), _words(predicted)
