@@ -19,8 +19,9 @@ def register(commands):
     parser = add_command(commands, 'vectors', run_vectors, corpus=True,
                          help='count co-occurrences and train simpler-GloVe word vectors')
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces unless '
-                             '--lexicon is given; default: the bundled sample')
+                        help='files or folders of text, words separated by spaces (text '
+                             'without spaces is cut with --lexicon, or else with the words '
+                             'discovered in it); default: the bundled sample')
     parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
                         help='where to write the vectors (word2vec text format; "-": stdout)')
     parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
@@ -88,8 +89,9 @@ def _register_cooccur(commands):
     parser = add_command(commands, 'cooccur', run_cooccur, corpus=True,
                          help='count the window co-occurrences of a corpus into a table file')
     parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces unless '
-                             '--lexicon is given; default: the bundled sample')
+                        help='files or folders of text, words separated by spaces (text '
+                             'without spaces is cut with --lexicon, or else with the words '
+                             'discovered in it); default: the bundled sample')
     parser.add_argument('-o', '--output', required=True, metavar='TABLE',
                         help='where to write the table (see nlp_zero.vectors.table_file)')
     parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
