@@ -148,6 +148,20 @@ class VectorsCommandTest(TempDirTestCase):
         self.assertNotIn(u'discovering', err)
         self.assertEqual(len(WordVectors.load_word2vec_format(self.path('v.txt'))), 5)
 
+    def test_the_check_reads_the_first_lines_only(self):
+        from nlp_zero.cli.vector_commands import _unsegmented
+        read = []
+
+        def english():
+            for number in range(10000):
+                read.append(number)
+                yield u'the cat sat on the mat'
+        self.assertFalse(_unsegmented(english()))
+        self.assertEqual(len(read), 200)
+        self.assertTrue(_unsegmented([u'中华人民共和国成立了，人民站起来了'] * 3 + [u'a b']))
+        self.assertFalse(_unsegmented([u'中国 人民 站 起来 了 ，'] * 3))
+        self.assertFalse(_unsegmented([u'中华人民共和国成立了'] + [u'a b c'] * 3))
+
     def test_similar_reads_binary_word2vec_files(self):
         # the format is told by the content, whatever the name
         vectors = WordVectors([u'king', u'queen', u'飞机'], [[1, 0.1], [0.9, 0.2], [-1, 0.5]])

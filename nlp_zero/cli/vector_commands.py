@@ -192,11 +192,12 @@ def _unsegmented(corpus, sample=200):
     characters are long (segmented text has words of one to four)."""
     unsegmented = lines = 0
     for line in corpus:
-        runs = [len(token) for token in line.split() if _CJK.search(token)]
-        if not runs:
+        tokens = line.split()
+        if not tokens:
             continue
         lines += 1
-        if sum(runs) >= 5 * len(runs):
+        runs = [len(token) for token in tokens if _CJK.search(token)]
+        if runs and sum(runs) >= 5 * len(runs):
             unsegmented += 1
         if lines >= sample:
             break
