@@ -486,10 +486,8 @@ class WordDiscovery(object):
     # ------------------------------------------------------------ reporting
     def __repr__(self):
         trained = len(self.corpora)
-        if self.lexicon is not None:
-            state = '%d words found' % len(self.lexicon)
-        else:
-            state = 'find() not run yet' if trained else 'nothing trained yet'
+        state = ('%d words found' % len(self.lexicon) if self.lexicon is not None else
+                 'find() not run yet' if trained else 'nothing trained yet')
         return '<WordDiscovery: method=%r, %d %s, %s>' % (
             self.method, trained, 'corpus' if trained == 1 else 'corpora', state)
 
