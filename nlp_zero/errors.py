@@ -31,3 +31,7 @@ class FormatError(NlpZeroError, ValueError):
         # '%s' rather than str(): a unicode path stays unicode on Python 2
         where = '%s, line %d' % (path, line_number) if line_number else '%s' % (path,)
         NlpZeroError.__init__(self, '%s: %s%s' % (where, message, '; ' + hint if hint else ''))
+
+    def __reduce__(self):  # (pickled whole, e.g. across processes)
+        return (self.__class__, (self.path, self.line_number, self.reason, self.hint,
+                                 self.undecodable))

@@ -198,6 +198,13 @@ class FormatDetectionTest(TempDirTestCase):
             self.assertEqual(kv.index_to_key, [u'x', u'y'][:len(kv)], name)
         self.assertFalse(is_word2vec_binary(self.path('missing')))
 
+    def test_format_errors_pickle_whole(self):
+        error = FormatError(u'v.bin', 0, u'vector 2: the word is not utf-8 text', hint=u'h',
+                            undecodable=True)
+        again = pickle.loads(pickle.dumps(error))
+        self.assertEqual((str(again), again.reason, again.hint, again.undecodable),
+                         (str(error), error.reason, u'h', True))
+
     def test_auto_reads_what_either_writer_wrote(self):
         kv = WordVectors(WORDS, ROWS)
         for binary in (False, True):
