@@ -229,5 +229,22 @@ class TokenizeCommandTest(TempDirTestCase):
         self.assertNotIn(u'.tmp', lines[0])  # not the temporary file's name
 
 
+
+class TokenizedCorpusTest(TempDirTestCase):
+
+    def test_a_tokenized_corpus_is_read_again_at_each_pass(self):
+        from nlp_zero import Cooccurrence
+        path = self.write_text('c.txt', u'中国人民，站起来了。\n人民中国\n')
+        tokenizer = Tokenizer({u'中国': 5, u'人民': 3, u'站起来': 2})
+        tokens = tokenizer.corpus(Corpus(path), words_only=True)
+        first = list(tokens)
+        self.assertEqual(first, [[u'中国', u'人民', u'站起来', u'了'], [u'人民', u'中国']])
+        self.assertEqual(list(tokens), first)
+        self.assertEqual(tokens.lines_read, 2)
+        table = Cooccurrence.count(tokens, min_count=1, window=2, backend='python')
+        self.assertEqual(sorted(table.words), sorted([u'中国', u'人民', u'站起来', u'了']))
+        self.assertEqual(list(tokenizer.corpus([u'人民，中国']))[0], [u'人民', u'，', u'中国'])
+
+
 if __name__ == '__main__':
     unittest.main()
