@@ -1,6 +1,6 @@
 """Time to vectors on every interpreter, end to end, beside gensim skip-gram, in one run.
 
-    python benchmarks/bench_vectors_paths.py [--paths numpy,pypy,python,gensim]
+    python benchmarks/bench_vectors_paths.py [--paths numpy,numpy-workers2,pypy,python,gensim]
                                              [--tokens N] [--workdir DIR] [-- EXTRA CLI OPTIONS]
 
 Runs, one after the other (one CPU-heavy job at a time), each under
@@ -8,6 +8,8 @@ Runs, one after the other (one CPU-heavy job at a time), each under
 
 * ``numpy``: ``python -m nlp_zero vectors EN... -o FILE`` with this
   interpreter (CPython with NumPy: the ``auto`` backend picks NumPy);
+* ``numpy-workers2``: the same with ``--workers 2`` (two processes train
+  on shared vectors, as gensim's two threads do);
 * ``pypy``: the same command under ``pypy3`` (no NumPy there);
 * ``python``: the same command with this interpreter and
   ``NLP_ZERO_BACKEND=python`` (what a user without NumPy runs; counting and
@@ -23,6 +25,9 @@ WS353, ``evaluate_word_analogies(restrict_vocab=30000)`` on the Google
 analogies, split into the semantic and syntactic sections).  The load
 average is printed before and after each run.  Extra arguments after ``--``
 go to every ``nlp-zero vectors`` command (e.g. ``-- --epochs 5``).
+``--python-epochs N`` trains the plain CPython path for N epochs only and
+projects the wall time of ten from its epoch times (its vectors are then
+those of N epochs: the plain path computes what the PyPy one does).
 """
 
 from __future__ import division, print_function
@@ -88,18 +93,30 @@ def nlp_zero_command(python, inputs, out, extra):
     return [python, '-m', 'nlp_zero', 'vectors'] + inputs + ['-o', out] + extra
 
 
-def run_path(name, inputs, workdir, extra):
+def epoch_seconds(log_path):
+    """Seconds of each training epoch, from the ``epoch k/n ... S s`` log lines."""
+    with io.open(log_path, encoding='utf-8', errors='replace') as f:
+        return [float(m.group(1)) for m in
+                re.finditer(r'epoch \d+/\d+ +loss \S+ +\S+ updates/s +(\d+) s', f.read())]
+
+
+def run_path(name, inputs, workdir, extra, epochs=None):
+    """One path end to end; ``epochs`` (plain CPython only): train that many
+    epochs and project the wall time of the default ten."""
     out = os.path.join(workdir, 'vectors_%s.txt' % name)
     env = dict(os.environ)
     env.pop('NLP_ZERO_BACKEND', None)
     env['PYTHONPATH'] = ROOT
     if name == 'numpy':
         command = nlp_zero_command(sys.executable, inputs, out, extra)
+    elif name == 'numpy-workers2':
+        command = nlp_zero_command(sys.executable, inputs, out, extra + ['--workers', '2'])
     elif name == 'pypy':
         command = nlp_zero_command('pypy3', inputs, out, extra)
     elif name == 'python':
         env['NLP_ZERO_BACKEND'] = 'python'
-        command = nlp_zero_command(sys.executable, inputs, out, extra)
+        command = nlp_zero_command(sys.executable, inputs, out,
+                                   extra + (['--epochs', str(epochs)] if epochs else []))
     else:
         python = bench_python('peers')
         if python is None:
@@ -108,8 +125,13 @@ def run_path(name, inputs, workdir, extra):
             '--out', out + '.json', '--save', out]
     before = load()
     seconds, rss = timed(command, env, out + '.log')
-    return {'path': name, 'seconds': seconds, 'peak_rss_mb': rss, 'load_before': before,
-            'load_after': load(), 'vectors': out, 'log': out + '.log'}
+    result = {'path': name, 'seconds': seconds, 'peak_rss_mb': rss, 'load_before': before,
+              'load_after': load(), 'vectors': out, 'log': out + '.log'}
+    if name == 'python' and epochs:
+        times = epoch_seconds(out + '.log')
+        result['path'] = 'python (%d of 10 epochs)' % epochs
+        result['projected_seconds'] = seconds + (10 - epochs) * sum(times) / max(1, len(times))
+    return result
 
 
 def slice_file(paths, tokens, workdir):
@@ -135,8 +157,10 @@ def main(argv=None):
         extra = argv[argv.index('--') + 1:]
         argv = argv[:argv.index('--')]
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--paths', default='numpy,pypy,python,gensim')
+    parser.add_argument('--paths', default='numpy,numpy-workers2,pypy,python,gensim')
     parser.add_argument('--tokens', type=int, default=None, help='first N tokens only')
+    parser.add_argument('--python-epochs', type=int, default=None, metavar='N',
+                        help='plain CPython: train only N epochs and project the time of ten')
     parser.add_argument('--workdir', default=os.path.join(tempfile.gettempdir(),
                                                           'nlp-zero-bench-paths'))
     args = parser.parse_args(argv)
@@ -151,7 +175,7 @@ def main(argv=None):
     for name in args.paths.split(','):
         print('running %s (load %s) ...' % (name, load()))
         sys.stdout.flush()
-        result = run_path(name, inputs, args.workdir, extra)
+        result = run_path(name, inputs, args.workdir, extra, args.python_epochs)
         if result is None:
             continue
         result.update(score(result['vectors'], wordsim, analogy))
@@ -162,8 +186,11 @@ def main(argv=None):
           'before / after |')
     print('|---|---:|---:|---:|---:|---:|---:|---|')
     for r in rows:
-        print('| %s | %.0f s | %.0f MB | %.3f | %.3f | %.3f | %.3f | %s / %s |' % (
-            r['path'], r['seconds'], r['peak_rss_mb'], r['ws353'], r['analogy'], r['semantic'],
+        wall = '%.0f s' % r['seconds']
+        if 'projected_seconds' in r:
+            wall += ' (ten epochs: ~%.0f s)' % r['projected_seconds']
+        print('| %s | %s | %.0f MB | %.3f | %.3f | %.3f | %.3f | %s / %s |' % (
+            r['path'], wall, r['peak_rss_mb'], r['ws353'], r['analogy'], r['semantic'],
             r['syntactic'], r['load_before'], r['load_after']))
     return 0
 

@@ -150,9 +150,10 @@ class PythonPathsTest(unittest.TestCase):
         dim, words = 5, 6
         rng = random.Random(2)
         flat = array('d', [rng.uniform(-0.5, 0.5) for _ in range(words * dim)])
-        rows, cols = array('i', [0, 1, 2, 3, 4]), array('i', [1, 2, 3, 4, 5])
         targets = array('f', [1.0, 2.0, -1.0, 0.5, 3.0])
         weights = array('f', [1.0, 0.5, 1.0, 1.0, 0.2])
+        data = glove.Data(array('i', [i * words + i + 1 for i in range(5)]), words, targets,
+                          weights)
         ids = [4, 2, 0, 1, 3, 0, 4]
         drawn = array('i', [rng.randrange(words) for _ in range(2 * len(ids))])
         results = []
@@ -172,8 +173,7 @@ class PythonPathsTest(unittest.TestCase):
             else:
                 kernel = glove._flat_coordinate if flat_kernel else glove._list_coordinate
                 step = kernel(w, w, g, g, 0.1, dim)
-            loss = glove._drive(step, ids, rows, cols, targets, weights, drawn, 2, 3.0, False,
-                                weighted)
+            loss = glove._drive(step, ids, data, drawn, 2, 3.0, False, weighted)
             vectors = list(w) if flat_kernel else [x for row in w for x in row]
             results.append((loss, vectors, norms if adagrad == 'row' else None))
         return results
@@ -424,6 +424,96 @@ class NumpyBackendTest(unittest.TestCase):
         SimplerGlove(dim=8, epochs=1, backend='numpy').fit(TABLE, checkpoint=path)
         resumed = SimplerGlove(dim=8, epochs=3, backend='numpy').fit(TABLE, checkpoint=path)
         self.assertEqual(list(whole[u'a1']), list(resumed[u'a1']))
+
+
+@unittest.skipIf(numpy is None, 'NumPy is not installed')
+class ExpectedNegativesTest(unittest.TestCase):
+    """The sampled pairs by their expected gradient (the NumPy default)."""
+
+    def setUp(self):
+        from nlp_zero.vectors import _glove_numpy
+
+        class Plan(object):
+            negatives, negative_weight = 2, 3.0
+        rng = numpy.random.RandomState(5)
+        self.W = rng.standard_normal((6, 4)).astype(numpy.float32)
+        table = numpy.array([0, 1, 1, 2, 2, 2, 3, 4, 5, 5], dtype=numpy.int64)
+        self.q = numpy.bincount(table, minlength=6) / float(len(table))
+        self.expected = _glove_numpy._Expected(table, 6, Plan())
+        self.expected.refresh(self.W)
+
+    def test_the_pull_of_a_word_is_the_mean_over_its_sampled_partners(self):
+        v = self.W[2]
+        mean = sum(self.q[n] * numpy.dot(v, self.W[n]) * self.W[n] for n in range(6))
+        self.assertTrue(numpy.allclose(numpy.dot(v, self.expected.Q), mean, atol=1e-5))
+
+    def test_the_partners_get_the_mean_of_what_the_sampled_pairs_gave_them(self):
+        sides, weights = numpy.array([0, 3, 3]), numpy.array([0.5, 1.0, 2.0], numpy.float32)
+        self.expected.collect(self.W[sides], weights)
+        words, gradient, _ = self.expected.partner_gradients(self.W, 'row', 4)
+        self.assertIsNone(words)  # every word
+        for n in range(6):
+            mean = sum(w * self.q[n] * numpy.dot(self.W[i], self.W[n]) * self.W[i]
+                       for i, w in zip(sides, weights))
+            self.assertTrue(numpy.allclose(gradient[n], mean, atol=1e-5))
+
+    def test_it_is_the_numpy_default_and_learns_the_topics(self):
+        model = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64)
+        self.assertEqual(model.chosen_negative_estimate(), 'expected')
+        vectors = model.fit(TABLE)
+        sampled = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy',
+                               batch_size=64, negative_estimate='sampled')
+        sampled.fit(TABLE)
+        self.assertLess(model.losses[-1], 1.5 * sampled.losses[-1])
+        similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+        self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
+        again = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64)
+        self.assertEqual(list(vectors[u'a1']), list(again.fit(TABLE)[u'a1']))
+
+    def test_only_numpy_and_the_shared_model_have_it(self):
+        self.assertEqual(SimplerGlove(backend='python').chosen_negative_estimate(), 'sampled')
+        self.assertEqual(SimplerGlove(backend='numpy', model=1).chosen_negative_estimate(),
+                         'sampled')
+        with self.assertRaises(ValueError):
+            SimplerGlove(backend='python', negative_estimate='expected')
+        with self.assertRaises(ValueError):
+            SimplerGlove(backend='numpy', negative_estimate='guessed')
+
+
+@unittest.skipIf(numpy is None or not hasattr(os, 'fork'), 'needs NumPy and fork')
+class SharedWorkersTest(unittest.TestCase):
+    """Training in forked processes that share the vectors."""
+
+    def test_two_workers_learn_as_one_does(self):
+        one = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64)
+        one.fit(TABLE)
+        two = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64,
+                           workers=2)
+        vectors = two.fit(TABLE)
+        self.assertLess(two.losses[-1], 1.5 * one.losses[-1])
+        similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
+        self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
+
+    def test_children_write_the_shared_arrays(self):
+        from nlp_zero.vectors import _glove_workers
+        shared = _glove_workers.shared_copy(numpy, numpy.zeros(3))
+
+        def work(part):
+            shared[part] = part + 1
+            return part * 10
+        self.assertEqual(_glove_workers.run_forked([0, 1, 2], work), [0, 10, 20])
+        self.assertEqual(list(shared), [1.0, 2.0, 3.0])
+
+    def test_an_error_in_a_child_is_raised_in_the_parent(self):
+        from nlp_zero.vectors import _glove_workers
+
+        def work(part):
+            if part:
+                raise ValueError('bad part %d' % part)
+            return 0
+        with self.assertRaises(RuntimeError) as caught:
+            _glove_workers.run_forked([0, 1], work)
+        self.assertIn('bad part 1', str(caught.exception))
 
 
 if __name__ == '__main__':

@@ -7,6 +7,7 @@ stderr and a non-zero exit status (``--debug`` shows the traceback).
 
 import errno
 import logging
+import os
 import re
 import sys
 
@@ -43,6 +44,10 @@ def build_parser():
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
+    # The only matrix products (training's dim x dim ones) are small: BLAS
+    # threads gain nothing on them and, spinning beside a busy core, made
+    # an epoch several times slower.  Set before NumPy is first imported.
+    os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     if not argv:

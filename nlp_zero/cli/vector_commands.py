@@ -44,6 +44,11 @@ def register(commands):
                         help='all (default): every pair each epoch, with its weight f(X); '
                              'weighted: each pair with probability f(X) (a third of the '
                              'updates per epoch, lower quality in ten epochs)')
+    parser.add_argument('--negative-estimate', default='auto',
+                        choices=('auto', 'expected', 'sampled'),
+                        help='the sampled pairs fitted to 0: drawn (sampled), or their '
+                             'expected gradient computed exactly (expected: NumPy, model 0, '
+                             'about twice as fast); auto (default): expected where possible')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
@@ -225,6 +230,15 @@ def run_vectors(args):
     for path in (args.output, args.counts, args.checkpoint):
         check_output_folder(path, args.corpus + (args.lexicon or []) + [args.from_counts])
     check_backend(args.backend)  # a missing backend fails before any work
+    options = {} if args.epochs is None else {'epochs': args.epochs}
+    try:
+        model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
+                             seed=args.seed, sampling=args.sampling,
+                             negative_estimate=args.negative_estimate,
+                             workers=args.workers, **options)
+    except ValueError as error:
+        raise UsageError(str(error).replace("negative_estimate='expected'",
+                                            '--negative-estimate expected'))
     progress = make_progress(args, 'counting')
     if args.from_counts:
         table = Cooccurrence.load(args.from_counts)
@@ -232,9 +246,6 @@ def run_vectors(args):
         table = _count_table(args, progress)
     if args.counts:
         table.save(args.counts)
-    options = {} if args.epochs is None else {'epochs': args.epochs}
-    model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
-                         seed=args.seed, sampling=args.sampling, **options)
     vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
     with open_output(args.output) as out:
         vectors.write_word2vec_format(out)

@@ -16,8 +16,11 @@ _SIZE = re.compile(r'^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$', re.IGNORECASE
 #: PyPy stores the ints of such a dict unboxed.
 BYTES_PER_ENTRY = 60 if PYPY else 110
 
-#: The default budget: a quarter of the machine's memory, at most this.
-_DEFAULT_CAP = 4 << 30
+#: The default budget: a quarter of the machine's memory, at most this, so
+#: that a counting process with its interpreter, batches and merge buffers
+#: stays within about 1 GB by default (spilling costs a merge pass: give
+#: ``--memory`` more where memory is plentiful).
+_DEFAULT_CAP = 768 << 20
 _DEFAULT_FLOOR = 256 << 20
 
 
@@ -38,7 +41,7 @@ def parse_size(value):
 
 
 def default_memory():
-    """A quarter of the physical memory, between 256 MB and 4 GB (256 MB
+    """A quarter of the physical memory, between 256 and 768 MB (256 MB
     where the machine does not say)."""
     try:
         total = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')

@@ -32,7 +32,8 @@ _OLD_FORMATS = ('nlp-zero simpler-glove checkpoint 1',)
 #: Settings that must match for a checkpoint to be resumed.
 RESUME_KEYS = ('dim', 'model', 'x_max', 'alpha', 'truncate_weight', 'eta', 'seed', 'adagrad',
                'context_smoothing', 'pmi_shift', 'pmi_floor', 'negatives', 'negative_weight',
-               'negative_power', 'backend', 'batch_size', 'words', 'pairs', 'sampling')
+               'negative_power', 'backend', 'batch_size', 'words', 'pairs', 'sampling',
+               'negative_estimate')
 
 
 def _little_endian(a):
@@ -97,6 +98,9 @@ def _shown(value):
     text = repr(value)
     return text if len(text) <= 40 else text[:40] + '...'
 
+#: Settings added later, and what a checkpoint without them did.
+_BEFORE = {'negative_estimate': 'sampled'}
+
 
 def _check_header(path, header, settings, state):
     """``(epoch, losses)`` of a header whose every field fits this run."""
@@ -104,7 +108,7 @@ def _check_header(path, header, settings, state):
     if not isinstance(saved, dict):
         raise FormatError(path, 1, 'the checkpoint has no settings')
     for key in RESUME_KEYS:
-        if saved.get(key) != settings.get(key):
+        if saved.get(key, _BEFORE.get(key)) != settings.get(key):
             raise FormatError(path, 1, 'made with %s=%s, this run has %s=%s; delete it or '
                                        'use another checkpoint path' % (
                                            key, _shown(saved.get(key)), key,

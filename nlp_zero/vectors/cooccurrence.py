@@ -31,11 +31,12 @@ from __future__ import division
 
 import heapq
 import math
+from array import array
 from itertools import repeat
 from operator import floordiv, mod
 
 from .._backend import numpy_or_none
-from .._compat import iteritems, map, range, text_type, zip
+from .._compat import INT64, iteritems, map, range, text_type, zip
 from ..errors import CorpusError
 from ..progress import log
 from . import _cooccurrence_python
@@ -412,32 +413,41 @@ class Cooccurrence(object):
         renormalised (context-distribution smoothing; applied to both words,
         so that the target stays symmetric).
         """
+        keys, values = self.key_arrays()
+        stride = self.stride
+        if not isinstance(values, array) or values.typecode != 'd':
+            values = array('d', values)
+        strides = repeat(stride)
+        rows = array('i', map(floordiv, keys, strides))
+        cols = array('i', map(mod, keys, strides))
+        return rows, cols, values, array('d', self.pmi_targets(keys, values, context_smoothing))
+
+    def key_arrays(self):
+        """``(keys, counts)`` of the stored pairs in key order, as arrays
+        (64-bit integers; counts integers or ``'d'``): the table's own after counting
+        with the standard library or loading, so training adds no copy."""
         if not self.pair_total:
             raise CorpusError('the co-occurrence table has no pairs: nothing to train on (is the '
                               'corpus empty, or are its words all below min_count?)')
-        from array import array
-        stride = self.stride
         if self._arrays is not None:
             keys, counts = self._arrays
-            rows = array('i', (keys // stride).astype('i').tobytes())
-            cols = array('i', (keys % stride).astype('i').tobytes())
-            values = array('d', counts.astype('d').tobytes())
-        else:
-            rows, cols, values = array('i'), array('i'), array('d')
-            if isinstance(self._pairs, SortedTable):
-                keys = self._pairs.keys_array
-                values = array('d', self._pairs.values_array)
-            else:
-                keys = sorted(self._pairs)
-                values.extend(map(self._pairs.__getitem__, keys))
-            strides = repeat(stride)
-            rows.extend(map(floordiv, keys, strides))
-            cols.extend(map(mod, keys, strides))
+            kind = 'd' if counts.dtype.kind == 'f' else INT64
+            return (array(INT64, keys.astype('int64').tobytes()),
+                    array(kind, counts.astype(kind).tobytes()))
+        if isinstance(self._pairs, SortedTable):
+            return self._pairs.keys_array, self._pairs.values_array
+        keys = array(INT64, sorted(self._pairs))
+        kind = 'd' if self.distance_weighting else INT64
+        return keys, array(kind, map(self._pairs.__getitem__, keys))
+
+    def pmi_targets(self, keys, counts, context_smoothing=None):
+        """An iterator of ``PMI(i, j)`` (as :meth:`pmi` defines it) for the
+        pair keys ``i * stride + j`` and their counts."""
         logc = self.log_marginals(context_smoothing)
         log_z = math.log(self.pair_total)
-        log_ratio = array('d', (math.log(x) - log_z - logc[i] - logc[j]
-                                for i, j, x in zip(rows, cols, values)))
-        return rows, cols, values, log_ratio
+        stride = self.stride
+        return (math.log(x) - log_z - logc[k // stride] - logc[k % stride]
+                for k, x in zip(keys, counts))
 
     def pair_arrays(self):
         """``(keys, counts)``: the pairs as sorted NumPy arrays (NumPy must be

@@ -32,16 +32,14 @@ misfit at 10 occurrences, while x_max = 100 (tuned by GloVe on billions of
 tokens) gives the pairs of mid-frequency words almost no weight.  The
 ablations are in benchmarks/results_vectors.md.
 
-What an epoch visits (``sampling``).  The loss weighs pair (i, j) by
-``f(X_ij)``, and most pairs weigh little (on 17M tokens of English, 61% of
-the 22.5M pairs were seen once, weight 0.18; the weights add up to 7.0M).
-By default an epoch keeps each pair with probability ``f`` (at most 1) and
-then gives it weight 1: the same expected gradient as a pass over every
-pair with weight ``f``, with a third of the updates; its sampled zero pairs
-are tied to it (drawn for each kept pair, weight ``negative_weight``).  On
-that corpus the loss per update falls faster than with full passes (0.669
-after 126M updates against 0.717 after 135M) and the vectors score the
-same per update.  ``sampling='all'`` visits every pair with weight ``f``.
+What an epoch visits (``sampling``).  By default (``'all'``) every pair
+once, with weight ``f(X)``.  Most pairs weigh little (on 17M tokens of
+English, 61% of the 22.5M pairs were seen once, weight 0.18; the weights
+add up to 7.0M), so ``'weighted'`` keeps each pair with probability ``f``
+(at most 1) and gives it weight 1: the same expected gradient with a third
+of the updates, its sampled zero pairs tied to it.  Per update it does as
+well; ten such epochs are not as good as ten full passes (measured, see
+benchmarks/results_vectors.md), so it is an option.
 
 Training is AdaGrad over shuffled passes of the pairs: ``G += g^2`` then
 ``v -= eta * g / sqrt(G)``, ``G`` starting at 1.  (GloVe steps before
@@ -60,9 +58,11 @@ index loops over flat arrays, which its JIT compiles; both give the same
 vectors) and ``'numpy'`` (mini-batches of samples whose gradients are
 summed per word and applied together, float32, its own random stream: the
 same model and expected updates, not the same sequence of floating-point
-operations; on 17M tokens of English it reaches the same loss and scores
-per epoch as the sequential path).  ``'auto'`` picks NumPy when it is
-importable; ``fit(progress=...)`` logs which backend runs and why.
+operations).  With NumPy the sampled zero pairs enter by default through
+their expected gradient, computed exactly (``negative_estimate``): the same
+expected loss without drawing partners, about twice as fast per epoch.
+``'auto'`` picks NumPy when it is importable; ``fit(progress=...)`` logs
+which backend runs and why.
 
 The engines live in :mod:`._glove_python` and :mod:`._glove_numpy` (one
 interface), the checkpoint format in :mod:`.checkpoint`.
@@ -145,6 +145,13 @@ class SimplerGlove(object):
         Their weight relative to the observed pair's (default 3).
     negative_power : float
         Sample the partner from ``count^negative_power`` (default 0.75).
+    negative_estimate : {'auto', 'expected', 'sampled'}
+        How the sampled pairs enter.  ``'sampled'``: ``negatives`` partners
+        drawn for each pair, one update each.  ``'expected'`` (NumPy
+        backend, model 0): their expected gradient, computed exactly with
+        two dim x dim matrices (see :mod:`._glove_numpy`): the same expected
+        loss without its sampling noise, in half the time.  ``'auto'``
+        (default): expected on NumPy with model 0, sampled otherwise.
     sampling : {'weighted', 'all'}
         What an epoch visits.  ``'all'`` (default): every pair once, with
         weight f(X).  ``'weighted'``: each pair with probability f(X) (at
@@ -155,19 +162,29 @@ class SimplerGlove(object):
     backend : {'auto', 'python', 'numpy'}
     batch_size : int
         Samples per mini-batch of the NumPy backend.
+    workers : int
+        Processes that train the NumPy backend together on shared vectors
+        (default 1; see :mod:`._glove_workers`): nearly N times as fast on N
+        idle cores, not bit-for-bit reproducible.  The plain-Python backend
+        trains in one process.
     """
 
     def __init__(self, dim=100, model=0, x_max=10.0, alpha=0.75, truncate_weight=True, eta=0.1,
                  epochs=10, seed=1, adagrad='row', context_smoothing=None, pmi_shift=0.0,
                  pmi_floor=None, negatives=2, negative_weight=3.0, negative_power=0.75,
-                 sampling='all', backend='auto', batch_size=4096):
+                 sampling='all', backend='auto', batch_size=4096, negative_estimate='auto',
+                 workers=1):
         if model not in (0, 1, 2):
             raise ValueError('model must be 0 (shared vectors), 1 (concatenated) or 2 (summed)')
         if adagrad not in ('coordinate', 'row'):
             raise ValueError("adagrad must be 'coordinate' or 'row'")
         if sampling not in ('weighted', 'all'):
             raise ValueError("sampling must be 'weighted' or 'all'")
-        resolve(backend)  # an unknown or missing backend fails here, before any work
+        if negative_estimate not in ('auto', 'expected', 'sampled'):
+            raise ValueError("negative_estimate must be 'auto', 'expected' or 'sampled'")
+        chosen = resolve(backend)  # an unknown or missing backend fails here, before any work
+        if negative_estimate == 'expected' and (chosen != 'numpy' or model != 0):
+            raise ValueError("negative_estimate='expected' needs the NumPy backend and model 0")
         if not float(x_max) > 0:
             raise ValueError('x_max must be a positive number, not %r' % (x_max,))
         self.dim = None if dim is None else int(dim)
@@ -188,6 +205,8 @@ class SimplerGlove(object):
         self.sampling = sampling
         self.backend = backend
         self.batch_size = int(batch_size)
+        self.negative_estimate = negative_estimate
+        self.workers = max(1, int(workers))
         self.losses = []
 
     def settings(self, dim=None):
@@ -200,12 +219,19 @@ class SimplerGlove(object):
                     pmi_floor=self.pmi_floor,
                     negatives=self.negatives, negative_weight=self.negative_weight,
                     negative_power=self.negative_power, sampling=self.sampling,
-                    backend=self.chosen_backend(),
-                    batch_size=self.batch_size)
+                    backend=self.chosen_backend(), batch_size=self.batch_size,
+                    negative_estimate=self.chosen_negative_estimate())
 
     def chosen_backend(self):
         """``'python'`` or ``'numpy'``: the engine that :meth:`fit` runs."""
         return resolve(self.backend)
+
+    def chosen_negative_estimate(self):
+        """``'expected'`` or ``'sampled'``: how :meth:`fit` treats the sampled pairs."""
+        if self.negative_estimate != 'auto':
+            return self.negative_estimate
+        expected = self.negatives and self.model == 0 and self.chosen_backend() == 'numpy'
+        return 'expected' if expected else 'sampled'
 
     def __repr__(self):
         trained = ', %d epochs trained (loss %.4g)' % (len(self.losses), self.losses[-1]) \
@@ -242,7 +268,11 @@ class SimplerGlove(object):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
         runner = engine.Runner(state, data, dim, self.model, self.eta, self.adagrad,
-                               self.batch_size)
+                               self.batch_size, self.workers)
+        if self.workers > 1:
+            log(progress, 'training in %d processes sharing the vectors' % runner.workers
+                if runner.workers > 1 else 'training in one process (%s)' % (
+                    'the plain-Python backend' if backend == 'python' else 'no fork here'))
         del state
         plan = _Plan(self, data, cooccurrence.counts, progress, self.epochs - first)
         for epoch in range(first, self.epochs):
@@ -313,8 +343,9 @@ def _engine(backend):
 def _kernel(backend):
     if backend == 'numpy':
         return 'NumPy mini-batches'
-    return 'plain Python, %s' % ('flat-loop kernel for PyPy' if PYPY else
-                                 'list kernel for CPython (no NumPy: expect ~100,000 updates/s)')
+    if PYPY:
+        return 'plain Python, flat-loop kernel for PyPy'
+    return 'plain Python, list kernel for CPython (no NumPy: 25,000-50,000 updates/s)'
 
 
 class _Plan(object):
@@ -324,6 +355,7 @@ class _Plan(object):
 
     def __init__(self, model, data, counts, progress, epochs):
         self.weighted = model.sampling == 'weighted'
+        self.expected = model.chosen_negative_estimate() == 'expected'
         self.negatives = model.negatives
         self.negative_weight = model.negative_weight
         self.table = _glove_python.unigram_table(counts, model.negative_power) \
