@@ -366,7 +366,8 @@ class LoggingTest(unittest.TestCase):
         handler.emit = records.append
         logger = logging.getLogger('nlp_zero')
         logger.addHandler(handler)
-        level, logger.level = logger.level, logging.INFO
+        level = logger.level
+        logger.setLevel(logging.INFO)  # (setLevel, not .level =: it clears the level cache)
         saved, sys.stderr = sys.stderr, (io.BytesIO() if PY2 else io.StringIO())
         try:
             discover_words([u'中国人民站起来了'] * 20)
@@ -375,7 +376,7 @@ class LoggingTest(unittest.TestCase):
         finally:
             sys.stderr = saved
             logger.removeHandler(handler)
-            logger.level = level
+            logger.setLevel(level)
         self.assertEqual(printed, b'' if PY2 else u'')
         self.assertTrue(any('co-occurrence' in r.getMessage() for r in records), records)
 
