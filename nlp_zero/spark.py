@@ -13,9 +13,11 @@ counting stage on the executors and the associative merge with
     table = nz_spark.cooccurrence(session, 'hdfs:///corpus/*.txt.gz', window=10)
     table.save('table.txt')                          # train locally: nlp-zero vectors --from-counts
     nz_spark.tokenize(session, 'hdfs:///corpus', 'lexicon.tsv', 'hdfs:///tokens')
+    lexicon = nz_spark.discover(session, 'hdfs:///corpus/*.txt.gz')   # exact counts
 
-The map is the very code of the local engine (:class:`PairMapper`), so the
-table is the same as ``Cooccurrence.count`` over the same lines.  Lines are
+The maps are the very code of the local engine (:class:`PairMapper`,
+:class:`~nlp_zero.words.discovery.mapping.DiscoveryMap`), so the results
+are those of the local engine over the same lines.  Lines are
 read as the local :class:`~nlp_zero.text.corpus.Corpus` reads them: a
 ``\\r`` before the line end and a byte-order mark at a line start are
 dropped, and lines longer than ``max_line_chars`` are cut at whitespace
@@ -37,7 +39,7 @@ from .vectors import _cooccurrence_python
 from .vectors.cooccurrence import Cooccurrence
 from .vectors.vocabulary import build_vocabulary
 
-__all__ = ['session', 'text_lines', 'cooccurrence', 'tokenize']
+__all__ = ['session', 'text_lines', 'cooccurrence', 'tokenize', 'discover', 'discover_with']
 
 #: The line bound of the local command line, so that both read the same lines.
 DEFAULT_MAX_LINE_CHARS = 1000000
@@ -194,3 +196,79 @@ def tokenize(spark, source, lexicon, output, max_line_chars=None):
     tokenizer = _context(spark).broadcast(Tokenizer(lexicon))
     lines = text_lines(spark, source, max_line_chars)
     lines.map(lambda line: u' '.join(tokenizer.value.tokenize(line))).saveAsTextFile(output)
+
+
+def _spread(spark, lines):
+    """``lines`` in at least as many partitions as Spark has cores (a
+    gzipped file is read as one partition); only for stages whose totals do
+    not depend on how the lines are split."""
+    parallelism = _context(spark).defaultParallelism
+    if lines.getNumPartitions() < parallelism:
+        lines = lines.repartition(parallelism)
+    return lines
+
+
+#: Items brought back to the driver at a time.
+_CHUNK = 1 << 16
+
+
+def discover(spark, source, memory='1G', tmp_dir=None, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+             progress=None, **options):
+    """Word discovery on Spark: the :class:`~nlp_zero.words.lexicon.Lexicon`
+    of ``WordDiscovery(max_entries=None, **options)`` over the same lines
+    (exact counting: pruning depends on the order of the text, the exact
+    totals do not).  The driver merges the n-gram tables within ``memory``
+    (spilling to ``tmp_dir`` past it)."""
+    from .words.discovery import WordDiscovery
+    if options.pop('max_entries', None):
+        raise ValueError('discovery on Spark counts exactly: max_entries (pruning) is for '
+                         'one process')
+    finder = WordDiscovery(max_entries=None, memory=parse_size(memory), tmp_dir=tmp_dir,
+                           progress=progress, **options)
+    return discover_with(spark, source, finder, max_line_chars)
+
+
+def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS):
+    """Run the counting of ``finder`` (a WordDiscovery with exact tables,
+    ``max_entries=None``, and a ``memory`` budget) on Spark and return its
+    lexicon; the finder is left as after ``train`` and ``find``.  The
+    executors count the n-grams of their partitions, then, with the
+    cohesive n-grams broadcast, cut them and count the pieces."""
+    from .words.discovery.mapping import DiscoveryMap
+    from .words.discovery.tables import KeepPiece
+    if finder.max_entries or not finder.memory:
+        raise ValueError('discovery on Spark needs exact tables (max_entries=None) with a '
+                         'memory budget')
+    mapper = DiscoveryMap(finder.work.options(), finder.memory)
+    context = _context(spark)
+    lines = _spread(spark, text_lines(spark, source, max_line_chars)).cache()
+    try:
+        grams = lines.mapPartitions(mapper.gram_counts).reduceByKey(add)
+        for n, keys, counts in _gram_chunks(grams.toLocalIterator()):
+            finder.add_gram_counts(n, keys, counts)
+
+        def count_pieces(kept, min_count):
+            shared = context.broadcast(dict((n, list(packed)) for n, packed in kept.items()))
+            pieces = (lines.mapPartitions(lambda part: mapper.piece_counts(part, shared.value))
+                      .reduceByKey(add).filter(KeepPiece(min_count)).collect())
+            shared.unpersist()
+            return Counter(dict(sorted(pieces)))  # (in the order of the local table)
+        return finder.find_with(count_pieces)
+    finally:
+        lines.unpersist()
+
+
+def _gram_chunks(items):
+    """``(n, keys, counts)`` lists of at most ``_CHUNK`` n-grams of one order."""
+    parts = {}
+    for (n, key), count in items:
+        part = parts.get(n)
+        if part is None:
+            part = parts[n] = ([], [])
+        part[0].append(key)
+        part[1].append(count)
+        if len(part[0]) >= _CHUNK:
+            yield n, part[0], part[1]
+            del parts[n]
+    for n, (keys, counts) in parts.items():
+        yield n, keys, counts

@@ -13,9 +13,9 @@ import subprocess
 import sys
 import unittest
 
-from support import ROOT, TempDirTestCase
+from support import ROOT, TempDirTestCase, run_cli
 
-from nlp_zero import Cooccurrence, Corpus, Lexicon, Tokenizer
+from nlp_zero import Cooccurrence, Corpus, Lexicon, Tokenizer, WordDiscovery
 
 
 def _spark_missing():
@@ -99,6 +99,35 @@ class SparkCountingTest(TempDirTestCase):
         tokenizer = Tokenizer(lexicon)
         self.assertEqual(got, [u' '.join(tokenizer.tokenize(line)) for line in lines])
         shutil.rmtree(out, True)
+
+    def chinese_corpus(self):
+        from test_discovery import synthetic_text
+        # digits and letters (classes), a long line cut by both engines, an empty line
+        return self.write_corpus(synthetic_text(400) + [
+            u'1996年的报告，2000年的计划。ABC公司', u'', u'一九九六年' * 300])
+
+    def test_discover_is_the_local_lexicon(self):
+        from nlp_zero import spark
+        path = self.chinese_corpus()
+        for options in (dict(), dict(method='ngram', order=3, min_count=3)):
+            local = WordDiscovery(max_entries=None, **options)
+            local.train(Corpus(path, max_line_chars=1000))
+            on_spark = spark.discover(spark_session(), path, max_line_chars=1000, **options)
+            self.assertEqual(self.saved(on_spark, 'spark.tsv'),
+                             self.saved(local.find(), 'local.tsv'))
+        self.assertRaises(ValueError, spark.discover, spark_session(), path, max_entries=1000)
+
+    def test_the_command_line_runs_on_spark(self):
+        path = self.chinese_corpus()
+        outputs = []
+        for options in (['--exact'], ['--spark', 'local[2]']):
+            out = self.path('lexicon%d.tsv' % len(outputs))
+            status, _, err = run_cli('discover', path, '-o', out, '-q', *options)
+            del SESSION[:]  # (the command stops the session when it is done)
+            self.assertEqual(status, 0, err)
+            with open(out, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
 
 
 if __name__ == '__main__':
