@@ -129,6 +129,47 @@ class SparkCountingTest(TempDirTestCase):
                 outputs.append(f.read())
         self.assertEqual(outputs[0], outputs[1])
 
+    def test_templates_are_the_local_templates(self):
+        from nlp_zero import TemplateFinder, spark
+        from test_templates import question_corpus
+        lexicon = Lexicon({u'的': 10, u'是': 10, u'呢': 10, u'可': 5, u'吗': 5})
+        path = self.write_corpus(question_corpus(2500) + [u'', u'的的的' * 400])
+        local = TemplateFinder(Tokenizer(lexicon).tokenize, window=3)
+        expected = local.fit(Corpus(path, max_line_chars=1000))
+        on_spark = spark.templates(spark_session(), path, lexicon, window=3,
+                                   max_line_chars=1000)
+        self.assertEqual(self.saved(on_spark, 'spark.tsv'), self.saved(expected, 'local.tsv'))
+        self.assertGreater(len(expected), 10)
+
+    def test_templates_and_tokenize_on_the_command_line(self):
+        path = self.write_corpus([u'中国人民，人民中国', u'', u'中国的人民'] * 50)
+        lexicon = self.path('lexicon.tsv')
+        Lexicon({u'中国': 10, u'人民': 8, u'的': 5}).save(lexicon)
+        outputs = []
+        for options in ([], ['--spark', 'local[2]']):
+            out = self.path('templates%d.tsv' % len(outputs))
+            status, _, err = run_cli('templates', path, '-l', lexicon, '-o', out, '-q',
+                                     *options)
+            del SESSION[:]  # (the command stops the session when it is done)
+            self.assertEqual(status, 0, err)
+            with open(out, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        # tokenize: the part files, in order, are the local output
+        local, folder = self.path('tokens.txt'), self.path('tokens')
+        for options in (['-o', local], ['-o', folder, '--spark', 'local[2]']):
+            status, _, err = run_cli('tokenize', path, '-l', lexicon, '-q', *options)
+            del SESSION[:]
+            self.assertEqual(status, 0, err)
+        parts = b''
+        for name in sorted(os.listdir(folder)):
+            if name.startswith('part-'):
+                with open(os.path.join(folder, name), 'rb') as f:
+                    parts += f.read()
+        with open(local, 'rb') as f:
+            self.assertEqual(parts, f.read())
+        shutil.rmtree(folder, True)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Templates: the Template value, template files, and template discovery."""
 
+import io
 import random
 import unittest
 
@@ -228,6 +229,48 @@ class TemplateFinderTest(unittest.TestCase):
         templates = [t for t in finder.templates if not t.is_trivial()]
         self.assertIn([None, u'和', None], [t.words for t in finder.templates])
         self.assertTrue(templates)
+
+
+class TemplateWorkersTest(TempDirTestCase):
+    """Worker processes map the batches; the templates are those of one process."""
+
+    def test_workers_find_the_templates_of_one_process(self):
+        corpus = question_corpus(4500)  # three batches of lines
+        for options in (dict(), dict(max_pairs=400, max_templates=300)):  # pruned too
+            one = TemplateFinder(list, **options)
+            expected = one.fit(corpus)
+            two = TemplateFinder(list, workers=2, **options)
+            self.assertEqual(two.fit(corpus), expected)
+            self.assertEqual(two.pair_counts, one.pair_counts)
+            self.assertEqual(two.template_counts, one.template_counts)
+            self.assertEqual((two.template_total, two.pair_total, two.most_steps),
+                             (one.template_total, one.pair_total, one.most_steps))
+        self.assertGreater(len(expected), 10)
+
+    def test_train_and_find_count_as_fit_does(self):
+        corpus = question_corpus(2500)
+        finder = TemplateFinder(list)
+        finder.train(corpus)
+        self.assertEqual(finder.find(corpus), TemplateFinder(list).fit(corpus))
+
+    def test_the_command_line_takes_workers(self):
+        from support import run_cli
+        corpus = self.path('corpus.txt')
+        with io.open(corpus, 'w', encoding='utf-8') as f:
+            f.write(u'\n'.join(question_corpus(3000)) + u'\n')
+        lexicon = self.path('lexicon.tsv')
+        with io.open(lexicon, 'w', encoding='utf-8') as f:
+            f.write(u'的\t10\n是\t10\n呢\t10\n')
+        outputs = []
+        for workers in ('1', '2'):
+            out = self.path('templates%s.tsv' % workers)
+            status, _, err = run_cli('templates', corpus, '-l', lexicon, '-o', out, '-q',
+                                     '--workers', workers)
+            self.assertEqual(status, 0, err)
+            with open(out, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertIn(u'[X] 的 [X]\t2000'.encode('utf-8'), outputs[0])
 
 
 if __name__ == '__main__':

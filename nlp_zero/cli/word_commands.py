@@ -2,6 +2,7 @@
 
 from __future__ import division
 
+import os
 from collections import deque
 
 from .._compat import clock
@@ -12,7 +13,7 @@ from ..words.scores import segmentation_scores
 from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
 from ..words.tokenized import tokenized_lines
-from ._common import (add_command, argument_text, check_output_folder, echo, make_progress,
+from ._common import (UsageError, add_command, argument_text, check_output_folder, echo, make_progress,
                       open_corpus, positive_int, report_bad_lines)
 
 
@@ -35,6 +36,10 @@ def register(commands):
                         help='write here (atomically) instead of to stdout')
     parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
                         help='processes that tokenize (default 1); the output is the same')
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='tokenize on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]"): the files are read by '
+                             'Spark, and --output names a new folder of part files')
     parser.add_argument('--split-alnum', action='store_true',
                         help='cut runs of digits and Latin letters with the lexicon too '
                              '(default: a run is never cut; it is a token, or part of a '
@@ -65,6 +70,8 @@ def run_tokenize(args):
     if not lexicon:
         raise NlpZeroError('the lexicon %s has no words' % ', '.join(args.lexicon))
     progress.log('lexicon %s: %d words' % (', '.join(args.lexicon), len(lexicon)))
+    if args.spark:
+        return _tokenize_on_spark(args, lexicon, progress)
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
     chars_seen, continued = [0], deque()
@@ -81,6 +88,23 @@ def run_tokenize(args):
     report_bad_lines(corpus, progress)
     progress.log('tokenized %d lines, %d characters in %.1f s (%.0f characters/s)' % (
         corpus.lines_read, chars, seconds, chars / seconds if seconds > 0 else 0))
+    return 0
+
+
+def _tokenize_on_spark(args, lexicon, progress):
+    from .. import spark
+    if not args.files or '-' in args.files or not args.output or args.output == '-':
+        raise UsageError('--spark needs the input paths (Spark reads them) and --output, a '
+                         'new folder for the part files')
+    if os.path.exists(args.output):
+        raise UsageError('--output %s exists: with --spark it names a new folder' % args.output)
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('tokenizing on Spark (%s)' % args.spark)
+        spark.tokenize(session, args.files, lexicon, args.output,
+                       keep_alnum=not args.split_alnum)
+    finally:
+        session.stop()
     return 0
 
 
