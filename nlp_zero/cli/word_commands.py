@@ -62,7 +62,8 @@ def register(commands):
 
 def run_tokenize(args):
     """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
-    check_output_folder(args.output, (args.files or []) + args.lexicon)
+    if not args.spark:  # (Spark writes its folder where it can: HDFS, S3 ...)
+        check_output_folder(args.output, (args.files or []) + args.lexicon)
     progress = make_progress(args, 'tokenizing')
     lexicon = Lexicon()
     for path in args.lexicon:
@@ -96,7 +97,7 @@ def _tokenize_on_spark(args, lexicon, progress):
     if not args.files or '-' in args.files or not args.output or args.output == '-':
         raise UsageError('--spark needs the input paths (Spark reads them) and --output, a '
                          'new folder for the part files')
-    if os.path.exists(args.output):
+    if os.path.exists(args.output):  # (a local path; Spark checks the others)
         raise UsageError('--output %s exists: with --spark it names a new folder' % args.output)
     session = spark.session(args.spark, quiet=args.quiet)
     try:
