@@ -38,6 +38,11 @@ SESSION = []
 def setUpModule():
     if MISSING and REQUIRED:
         raise RuntimeError('NLP_ZERO_REQUIRE_SPARK=1 but ' + MISSING)
+    if MISSING:
+        return
+    # the executors' Python (also for the sessions the command line starts)
+    os.environ['PYSPARK_PYTHON'] = sys.executable
+    os.environ['PYTHONPATH'] = os.pathsep.join([ROOT, os.environ.get('PYTHONPATH', '')])
 
 
 def tearDownModule():
@@ -47,8 +52,6 @@ def tearDownModule():
 
 def spark_session():
     if not SESSION:
-        os.environ['PYSPARK_PYTHON'] = sys.executable
-        os.environ['PYTHONPATH'] = os.pathsep.join([ROOT, os.environ.get('PYTHONPATH', '')])
         from nlp_zero import spark
         session = spark.session('local[2]', 'nlp-zero-tests')
         session.sparkContext.setLogLevel('ERROR')
@@ -120,14 +123,18 @@ class SparkCountingTest(TempDirTestCase):
     def test_the_command_line_runs_on_spark(self):
         path = self.chinese_corpus()
         outputs = []
-        for options in (['--exact'], ['--spark', 'local[2]']):
-            out = self.path('lexicon%d.tsv' % len(outputs))
-            status, _, err = run_cli('discover', path, '-o', out, '-q', *options)
-            del SESSION[:]  # (the command stops the session when it is done)
-            self.assertEqual(status, 0, err)
-            with open(out, 'rb') as f:
-                outputs.append(f.read())
+        known = self.write_text('known.tsv', u'的\t1\n')
+        for new_words in ([], ['--new-words', '--exclude', known]):
+            for options in (['--exact'], ['--spark', 'local[2]']):
+                out = self.path('lexicon%d.tsv' % len(outputs))
+                status, _, err = run_cli('discover', path, '-o', out, '-q', *(options + new_words))
+                del SESSION[:]  # (the command stops the session when it is done)
+                self.assertEqual(status, 0, err)
+                with open(out, 'rb') as f:
+                    outputs.append(f.read())
         self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[2], outputs[3])
+        self.assertIn(b'score', outputs[2])
 
     def test_templates_are_the_local_templates(self):
         from nlp_zero import TemplateFinder, spark

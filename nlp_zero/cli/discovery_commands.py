@@ -274,9 +274,15 @@ def _discover_on_spark(args, progress):
         started = clock()
         lexicon = spark.discover_with(session, args.corpus, finder,
                                       max_line_chars=args.max_line_chars or None)
-        return finder, lexicon, clock() - started
+        seconds = clock() - started
     finally:
         session.stop()
+    if args.new_words:  # (the branching entropies read the corpus once more, here)
+        if any(u'://' in path for path in args.corpus):
+            raise UsageError('--new-words reads the corpus again on this machine (branching '
+                             'entropies): with --spark, give local paths')
+        finder.corpora = [open_corpus(args, args.corpus, progress)]
+    return finder, lexicon, seconds
 
 
 def demo(args, progress, context):
