@@ -18,8 +18,8 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ._common import (UsageError, add_command, argument_text, check_output_folder, echo, make_progress,
-                      non_negative_int, open_corpus, positive_int, report_bad_lines)
+from ._common import (UsageError, add_command, argument_text, check_output_folder, echo,
+                      make_progress, non_negative_int, open_corpus, positive_int, report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500

@@ -13,8 +13,8 @@ from ..words.scores import segmentation_scores
 from ..errors import NlpZeroError
 from ..words.lexicon import Lexicon
 from ..words.tokenized import tokenized_lines
-from ._common import (UsageError, add_command, argument_text, check_output_folder, echo, make_progress,
-                      open_corpus, positive_int, report_bad_lines)
+from ._common import (UsageError, add_command, argument_text, check_output_folder, echo,
+                      make_progress, open_corpus, positive_int, report_bad_lines)
 
 
 def register(commands):

@@ -22,7 +22,8 @@ from ...progress import log
 from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
 
-__all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'KeepPiece', 'PackedSet', 'gram_table', 'at_least', 'prune_threshold']
+__all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'KeepPiece', 'PackedSet', 'gram_table',
+           'at_least', 'prune_threshold']
 
 #: Keys handed out at a time by :meth:`ExactTable.chunks`.
 _CHUNK = 1 << 16
