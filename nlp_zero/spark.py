@@ -216,22 +216,24 @@ _CHUNK = 1 << 16
 
 
 def discover(spark, source, memory='1G', tmp_dir=None, max_line_chars=DEFAULT_MAX_LINE_CHARS,
-             progress=None, **options):
+             progress=None, task_memory='512M', **options):
     """Word discovery on Spark: the :class:`~nlp_zero.words.lexicon.Lexicon`
     of ``WordDiscovery(max_entries=None, **options)`` over the same lines
     (exact counting: pruning depends on the order of the text, the exact
     totals do not).  The driver merges the n-gram tables within ``memory``
-    (spilling to ``tmp_dir`` past it)."""
+    (spilling to ``tmp_dir`` past it); each task counts its partition within
+    ``task_memory`` (spilling to the executor's temporary folder)."""
     from .words.discovery import WordDiscovery
     if options.pop('max_entries', None):
         raise ValueError('discovery on Spark counts exactly: max_entries (pruning) is for '
                          'one process')
     finder = WordDiscovery(max_entries=None, memory=parse_size(memory), tmp_dir=tmp_dir,
                            progress=progress, **options)
-    return discover_with(spark, source, finder, max_line_chars)
+    return discover_with(spark, source, finder, max_line_chars, task_memory)
 
 
-def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS):
+def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS,
+                  task_memory='512M'):
     """Run the counting of ``finder`` (a WordDiscovery with exact tables,
     ``max_entries=None``, and a ``memory`` budget) on Spark and return its
     lexicon; the finder is left as after ``train`` and ``find``.  The
@@ -242,7 +244,7 @@ def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS):
     if finder.max_entries or not finder.memory:
         raise ValueError('discovery on Spark needs exact tables (max_entries=None) with a '
                          'memory budget')
-    mapper = DiscoveryMap(finder.work.options(), finder.memory)
+    mapper = DiscoveryMap(finder.work.options(), parse_size(task_memory))
     context = _context(spark)
     lines = _spread(spark, text_lines(spark, source, max_line_chars)).cache()
     try:

@@ -112,10 +112,13 @@ class SparkCountingTest(TempDirTestCase):
     def test_discover_is_the_local_lexicon(self):
         from nlp_zero import spark
         path = self.chinese_corpus()
-        for options in (dict(), dict(method='ngram', order=3, min_count=3)):
+        for options, memory in ((dict(), {}), (dict(method='ngram', order=3, min_count=3),
+                                                dict(memory=20000, task_memory=20000))):
             local = WordDiscovery(max_entries=None, **options)
             local.train(Corpus(path, max_line_chars=1000))
-            on_spark = spark.discover(spark_session(), path, max_line_chars=1000, **options)
+            # (the second spills on the driver and in the tasks)
+            on_spark = spark.discover(spark_session(), path, max_line_chars=1000,
+                                      **dict(options, **memory))
             self.assertEqual(self.saved(on_spark, 'spark.tsv'),
                              self.saved(local.find(), 'local.tsv'))
         self.assertRaises(ValueError, spark.discover, spark_session(), path, max_entries=1000)
