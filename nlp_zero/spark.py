@@ -17,9 +17,13 @@ counting stage on the executors and the associative merge with
     templates = nz_spark.templates(session, 'hdfs:///corpus', lexicon)
 
 The maps are the very code of the local engine (:class:`PairMapper`,
-:class:`~nlp_zero.words.discovery.mapping.DiscoveryMap`), so the results
-are those of the local engine over the same lines.  Lines are
-read as the local :class:`~nlp_zero.text.corpus.Corpus` reads them: a
+:class:`~nlp_zero.words.discovery.mapping.DiscoveryMap`,
+:class:`~nlp_zero.structure.mapping.TemplateMap`,
+:class:`~nlp_zero.words.tokenized.TokenizeWork`), so the results are those
+of the local engine over the same lines; Spark's tables are never pruned,
+so discovery and templates match the local engine's exact counts
+(``discover --exact``; templates whose tables stay under ``max_pairs``
+and ``max_templates``).  Lines are read as the local :class:`~nlp_zero.text.corpus.Corpus` reads them: a
 ``\\r`` before the line end and a byte-order mark at a line start are
 dropped, and lines longer than ``max_line_chars`` are cut at whitespace
 (Spark also ends a line at a lone ``\\r``, which the local reader keeps).
