@@ -119,9 +119,14 @@ class SparkCountingTest(TempDirTestCase):
             # (the second spills on the driver and in the tasks)
             on_spark = spark.discover(spark_session(), path, max_line_chars=1000,
                                       **dict(options, **memory))
-            self.assertEqual(self.saved(on_spark, 'spark.tsv'),
-                             self.saved(local.find(), 'local.tsv'))
+            expected = self.saved(local.find(), 'local.tsv')
+            self.assertEqual(self.saved(on_spark, 'spark.tsv'), expected)
         self.assertRaises(ValueError, spark.discover, spark_session(), path, max_entries=1000)
+        # an RDD of lines, in more partitions, gives the same lexicon
+        with io.open(path, encoding='utf-8') as f:
+            lines = spark_session().sparkContext.parallelize(f.read().splitlines(), 5)
+        on_rdd = spark.discover(spark_session(), lines, max_line_chars=1000, **options)
+        self.assertEqual(self.saved(on_rdd, 'rdd.tsv'), expected)
 
     def test_the_command_line_runs_on_spark(self):
         path = self.chinese_corpus()
