@@ -167,7 +167,8 @@ class InterruptTest(TempDirTestCase):
         process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'cooccur', corpus, '-o',
                                     output, '--backend', 'python', '--memory', '16K',
                                     '--tmp-dir', runs, '--min-count', '1', '-q'], env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   preexec_fn=_default_sigint)
         deadline = time.time() + 60
         while time.time() < deadline and process.poll() is None:
             spilled = [name for folder in os.listdir(runs)
@@ -242,6 +243,13 @@ class ExactDiscoveryTest(TempDirTestCase):
             self.assertEqual(finder.find_with(count_pieces), expected)
             self.assertEqual(list(finder.lexicon.items()), list(expected.items()))
         self.assertEqual(os.listdir(self.tmp), [])
+
+
+def _default_sigint():
+    """Ctrl-C as a terminal gives it, also where the tests themselves run
+    with SIGINT ignored (a background job of a shell without job control)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def reduce_by_key(function, streams):
