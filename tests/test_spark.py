@@ -155,6 +155,11 @@ class SparkCountingTest(TempDirTestCase):
                                    max_line_chars=1000)
         self.assertEqual(self.saved(on_spark, 'spark.tsv'), self.saved(expected, 'local.tsv'))
         self.assertGreater(len(expected), 10)
+        # the local exact tables, spilling, too
+        exact = TemplateFinder(Tokenizer(lexicon).tokenize, window=3, max_pairs=None,
+                               max_templates=None, memory=3000, tmp_dir=self.tmp)
+        self.assertEqual(self.saved(exact.fit(Corpus(path, max_line_chars=1000)), 'exact.tsv'),
+                         self.saved(expected, 'local.tsv'))
 
     def test_templates_and_tokenize_on_the_command_line(self):
         path = self.write_corpus([u'中国人民，人民中国', u'', u'中国的人民'] * 50)

@@ -247,6 +247,21 @@ class TemplateWorkersTest(TempDirTestCase):
                              (one.template_total, one.pair_total, one.most_steps))
         self.assertGreater(len(expected), 10)
 
+    def test_exact_tables_spill_and_give_the_templates_of_unbounded_tables(self):
+        import os
+        corpus = question_corpus(3000) + [u'金木水火土' * 50]
+        exact = dict(max_pairs=None, max_templates=None)
+        expected = TemplateFinder(list, **exact).fit(corpus)
+        for workers in (1, 2):
+            spilled = TemplateFinder(list, memory=3000, tmp_dir=self.tmp, workers=workers,
+                                     **exact)
+            self.assertEqual(spilled.fit(corpus), expected)
+            self.assertEqual(spilled.kept_templates(), expected)  # (read once, kept)
+            self.assertGreater(spilled.pair_counts.spilled, 0)
+            self.assertEqual(len(spilled.pair_counts), len(TemplateFinder(list, **exact)
+                                                           .train(corpus).pair_counts))
+        self.assertEqual(os.listdir(self.tmp), [])
+
     def test_train_and_find_count_as_fit_does(self):
         corpus = question_corpus(2500)
         finder = TemplateFinder(list)
@@ -262,14 +277,16 @@ class TemplateWorkersTest(TempDirTestCase):
         with io.open(lexicon, 'w', encoding='utf-8') as f:
             f.write(u'的\t10\n是\t10\n呢\t10\n')
         outputs = []
-        for workers in ('1', '2'):
-            out = self.path('templates%s.tsv' % workers)
+        for options in (['--workers', '1'], ['--workers', '2'],
+                        ['--exact', '--memory', '4K', '--tmp-dir', self.tmp]):
+            out = self.path('templates%d.tsv' % len(outputs))
             status, _, err = run_cli('templates', corpus, '-l', lexicon, '-o', out, '-q',
-                                     '--workers', workers)
+                                     *options)
             self.assertEqual(status, 0, err)
             with open(out, 'rb') as f:
                 outputs.append(f.read())
         self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0], outputs[2])  # (no pruning at this size)
         self.assertIn(u'[X] 的 [X]\t2000'.encode('utf-8'), outputs[0])
 
 

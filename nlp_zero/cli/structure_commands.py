@@ -18,8 +18,10 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
+from ..counting.memory import default_memory
 from ._common import (UsageError, add_command, argument_text, check_output_folder, echo,
-                      make_progress, non_negative_int, open_corpus, positive_int, report_bad_lines)
+                      make_progress, memory_size, non_negative_int, open_corpus, positive_int,
+                      report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -98,6 +100,15 @@ def _add_engine_options(parser):
                         help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
                              'needs pip install "nlp-zero[spark]"); the corpus paths are read '
                              'by Spark (HDFS, S3 ...); its tables are never pruned')
+    parser.add_argument('--exact', action='store_true',
+                        help='count exactly, never pruning the pair and template tables '
+                             '(default: prune past --max-pairs, approximate but bounded)')
+    parser.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                        help='with --exact: memory for each count table, e.g. 500M; past it '
+                             'counts spill to sorted files and are merged back (default: a '
+                             'quarter of this machine)')
+    parser.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                        help='with --exact: where spilled counts go (removed afterwards)')
 
 
 def finite_number(text):
@@ -172,9 +183,12 @@ def run_templates(args):
     tokenizer = _tokenizer(args.lexicon)
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
-                            max_steps=args.max_steps, max_pairs=args.max_pairs,
-                            progress=progress, keep_phrases=args.keep_phrases,
-                            workers=args.workers)
+                            max_steps=args.max_steps,
+                            max_pairs=None if args.exact else args.max_pairs,
+                            max_templates=None if args.exact else 2000000,
+                            memory=(args.memory or default_memory()) if args.exact else None,
+                            tmp_dir=args.tmp_dir, progress=progress,
+                            keep_phrases=args.keep_phrases, workers=args.workers)
     started = clock()
     if args.spark:
         templates = _templates_on_spark(args, finder, progress)

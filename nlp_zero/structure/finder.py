@@ -46,11 +46,12 @@ from itertools import compress, repeat
 from operator import add
 
 from .._compat import clock, iteritems, itervalues, map, range, zip
+from ..counting.memory import parse_size
 from ..counting.workers import in_order, start_helpers
 from ..errors import CorpusError
 from ..text.corpus import as_corpus
 from ..progress import log
-from .mapping import StrongPairs, TemplateMap, line_batches, spool_batches
+from .mapping import StrongPairs, TemplateMap, TupleCounts, line_batches, spool_batches
 from .templates import PLACEHOLDER, Template, TemplateSet
 
 __all__ = ['TemplateFinder']
@@ -76,8 +77,15 @@ class TemplateFinder(object):
         Templates seen fewer times are not kept.
     max_steps : int
         Cap on the path walk in one stretch of a fragment (see module doc).
-    max_pairs, max_templates : int
-        Size at which a count table is pruned to its most frequent half.
+    max_pairs, max_templates : int or None
+        Size at which a count table is pruned to its most frequent half
+        (approximate, bounded; the default).  None: exact counts, never
+        pruned; then ``memory`` bounds the tables instead.
+    memory : int, str or None
+        With exact tables: bytes (or ``'500M'``) each may take before it
+        spills to sorted runs on disk, in ``tmp_dir``, merged back at the
+        end (:class:`~.mapping.TupleCounts`; the tables are then read once,
+        by one :meth:`fit`).  None: in memory only.
     keep_phrases : bool
         Also keep the templates without a placeholder (whole fragments:
         words and collocations); see the module doc.
@@ -93,7 +101,7 @@ class TemplateFinder(object):
 
     def __init__(self, tokenize, window=5, min_proba=1e-5, min_pmi=2, min_count=2,
                  max_steps=10000, max_pairs=2000000, max_templates=2000000, progress=None,
-                 keep_phrases=False, workers=1):
+                 keep_phrases=False, workers=1, memory=None, tmp_dir=None):
         if window < 1:
             raise ValueError('window must be at least 1')
         if not 0 <= min_proba <= 1:  # NaN fails too
@@ -111,9 +119,11 @@ class TemplateFinder(object):
         self.progress = progress
         self.keep_phrases = keep_phrases
         self.workers = max(1, int(workers))
+        self.memory, self.tmp_dir = parse_size(memory), tmp_dir
         self.word_counts = Counter()
-        self.pair_counts = Counter()
-        self.template_counts = Counter()  # item tuple -> count
+        self.pair_counts = self._table(max_pairs, 'pairs')
+        self.template_counts = self._table(max_templates, 'templates')  # item tuple -> count
+        self._kept = None
         self.word_total = 0
         self.pair_total = 0
         self.template_total = 0
@@ -132,6 +142,11 @@ class TemplateFinder(object):
         for lines in line_batches(as_corpus(texts)):
             self.merge_pairs(mapper.count_pairs(lines)[0])
         return self
+
+    def _table(self, bound, name):
+        if bound or not self.memory:
+            return Counter()
+        return TupleCounts(self.memory, self.tmp_dir, name, self.progress)
 
     def _mapper(self):
         return TemplateMap(**self._map_options())
@@ -162,7 +177,7 @@ class TemplateFinder(object):
     def _compute_strong(self):
         if not self.pair_total:
             return frozenset()
-        return frozenset(pair for pair, count in filter(self.strong_test(), iteritems(
+        return frozenset(pair for pair, count in filter(self.strong_test(), _items(
             self.pair_counts)))
 
     def strong_test(self, words=None):
@@ -220,10 +235,13 @@ class TemplateFinder(object):
         try:
             with tempfile.TemporaryFile() as spool:
                 self._fit(corpus, spool, helpers)
+            return self.kept_templates()
         finally:
             for helper in helpers:
                 helper.stop()
-        return self.kept_templates()
+            for table in (self.pair_counts, self.template_counts):
+                if isinstance(table, TupleCounts):
+                    table.close()  # (their runs, also after an error or Ctrl-C)
 
     def _fit(self, corpus, spool, helpers):
         mapper = self._mapper()
@@ -264,11 +282,16 @@ class TemplateFinder(object):
     def kept_templates(self):
         """The kept templates: probability above ``min_proba``, count at
         least ``min_count``, and a placeholder (unless ``keep_phrases``)."""
+        if self._kept is not None:
+            return self._kept
         threshold = max(self.min_proba * self.template_total, self.min_count - 0.5)
         phrases = self.keep_phrases
-        return TemplateSet((Template.from_items(items), count)
-                           for items, count in self.template_counts.items()
+        kept = TemplateSet((Template.from_items(items), count)
+                           for items, count in _items(self.template_counts)
                            if count > threshold and (phrases or _X in items))
+        if isinstance(self.template_counts, TupleCounts):
+            self._kept = kept  # (its totals are read once)
+        return kept
 
     # ------------------------------------------------- one fragment's paths
 
@@ -401,8 +424,15 @@ def _count_isolated(ws, positions, counts):
 
 def _add(table, batch):
     """Add a batch's Counter to a table, one C-level pass over its keys."""
+    if isinstance(table, TupleCounts):
+        table.add_counts(batch)
+        return
     keys = list(batch)
     dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)), itervalues(batch))))
+
+
+def _items(table):
+    return table.items() if isinstance(table, TupleCounts) else iteritems(table)
 
 
 def _prune(counts, keep, what, progress):

@@ -18,7 +18,8 @@ from collections import Counter
 from .._compat import range, zip
 from ..text.chars import fragments
 
-__all__ = ['TemplateMap', 'pair_counts', 'line_batches', 'spool_batches', 'StrongPairs']
+__all__ = ['TemplateMap', 'pair_counts', 'line_batches', 'spool_batches', 'StrongPairs',
+           'TupleCounts']
 
 #: A batch is this many lines, or fewer lines of this many characters.
 BATCH_LINES = 2000
@@ -145,3 +146,45 @@ class StrongPairs(object):
             return False
         logs = self.word_logs
         return math.log(count) - logs[w1] - logs[w2] > self.offset
+
+
+class TupleCounts(object):
+    """Exact counts of word tuples (skip-gram pairs, template items) within
+    ``memory`` bytes: past it they spill to sorted runs on disk, in
+    ``folder``, and are merged back by streaming
+    (:class:`~nlp_zero.counting.spill.SpillCounter` with text keys: the
+    words joined by spaces, a placeholder (None) as an empty word; words
+    never hold whitespace).  :meth:`items` streams the totals once."""
+
+    def __init__(self, memory, folder=None, name='pairs', progress=None):
+        from ..counting.spill import SpillCounter
+        self.counter = SpillCounter(memory, folder, progress=progress, name=name,
+                                    text_keys=True)
+        self.spilled = 0  # entries written to runs (a key may be in several)
+        self.distinct = None  # known once the totals are streamed
+
+    def add_counts(self, batch):
+        """Add a batch's ``{tuple: count}``."""
+        keys = [u' '.join([w if w is not None else u'' for w in key]) for key in batch]
+        runs = len(self.counter.runs)
+        before = len(self.counter.table)
+        self.counter.add_items(keys, list(batch.values()))
+        if len(self.counter.runs) > runs:
+            self.spilled += before + len(keys)  # (at most)
+
+    def __len__(self):
+        """Distinct tuples (an upper bound until :meth:`items` has run)."""
+        if self.distinct is not None:
+            return self.distinct
+        return len(self.counter.table) + self.spilled
+
+    def items(self):
+        """``(tuple, count)`` totals, in the order of the encoded keys."""
+        distinct = 0
+        for key, count in self.counter.items():
+            distinct += 1
+            yield tuple([w if w else None for w in key.split(u' ')]), count
+        self.distinct = distinct
+
+    def close(self):
+        self.counter.close()
