@@ -60,6 +60,9 @@ DISCOVER_VARIANTS = {
 TEMPLATE_VARIANTS = {
     'workers-1': [],
     'workers-2': ['--workers', '2'],
+    'unpruned': ['--max-pairs', '1000000000'],
+    'exact-200M': ['--exact', '--memory', '200M'],
+    'exact-200M-workers-2': ['--exact', '--memory', '200M', '--workers', '2'],
     'spark': ['--spark', 'local[2]'],
 }
 
@@ -75,7 +78,8 @@ def discover_command(corpus, options, output, tmp):
 
 
 def templates_command(corpus, options, output, tmp):
-    return ['templates'] + corpus + ['-o', output, '-q'] + options
+    return ['templates'] + corpus + ['-o', output, '-q'] + options + (
+        ['--tmp-dir', tmp] if '--exact' in options else [])
 
 
 def run(python, arguments, output):
