@@ -33,8 +33,11 @@ added to a path); stretches cut short are counted in :attr:`truncated`.
 The pair and template count tables are pruned to their most frequent half
 when they exceed ``max_pairs`` / ``max_templates`` entries (the totals keep
 counting everything, so probabilities stay relative to the whole corpus;
-on big corpora the pruned pairs are far below ``min_proba``).  The word
-table is as large as the vocabulary the tokenizer produces.
+on big corpora the pruned pairs are far below ``min_proba``); with
+``max_pairs=None, max_templates=None`` the counts are exact, and
+``memory`` bounds the tables by spilling them to disk.  The word table is
+as large as the vocabulary the tokenizer produces.  Both passes are map
+and merge (:mod:`.mapping`): ``workers`` and Spark run the same maps.
 """
 
 from __future__ import division
