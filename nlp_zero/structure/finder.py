@@ -54,7 +54,8 @@ from ..counting.workers import in_order, start_helpers
 from ..errors import CorpusError
 from ..text.corpus import as_corpus
 from ..progress import log
-from .mapping import StrongPairs, TemplateMap, TupleCounts, line_batches, spool_batches
+from .mapping import (StrongPairs, TemplateMap, TupleCounts, line_batches, pair_counts,
+                      spool_batches)
 from .templates import PLACEHOLDER, Template, TemplateSet
 
 __all__ = ['TemplateFinder']
@@ -143,7 +144,7 @@ class TemplateFinder(object):
         several times to add more text.  Returns ``self``."""
         mapper = self._mapper()
         for lines in line_batches(as_corpus(texts)):
-            self.merge_pairs(mapper.count_pairs(lines)[0])
+            self.merge_pairs(pair_counts(list(mapper.fragment_words(lines)), self.window))
         return self
 
     def _table(self, bound, name):
