@@ -167,7 +167,8 @@ class InterruptTest(TempDirTestCase):
         process = subprocess.Popen([sys.executable, '-m', 'nlp_zero', 'cooccur', corpus, '-o',
                                     output, '--backend', 'python', '--memory', '16K',
                                     '--tmp-dir', runs, '--min-count', '1', '-q'], env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   preexec_fn=_default_sigint)
         deadline = time.time() + 60
         while time.time() < deadline and process.poll() is None:
             spilled = [name for folder in os.listdir(runs)
@@ -215,3 +216,45 @@ class ExactDiscoveryTest(TempDirTestCase):
         self.assertEqual(os.listdir(self.tmp), [])
         # below the pruning limit, the pruned tables are exact too
         self.assertEqual(WordDiscovery().train(text).find(), in_memory)
+
+    def test_map_and_merge_over_parts_finds_the_same_lexicon(self):
+        # what the Spark engine does: map each part of the lines, add the
+        # totals, finish with find_with; both methods, any split
+        from operator import add
+        from nlp_zero import WordDiscovery
+        from nlp_zero.words.discovery.mapping import DiscoveryMap
+        from nlp_zero.words.discovery.tables import KeepPiece
+        from test_discovery import synthetic_text
+        lines = list(synthetic_text(300)) + [u'1996年 2000年 x1 ABC年', u'']
+        for options in (dict(), dict(method='ngram', order=3)):
+            local = WordDiscovery(max_entries=None, backend='python', **options)
+            expected = local.train(lines).find()
+            finder = WordDiscovery(max_entries=None, memory=20000, tmp_dir=self.tmp,
+                                   backend='python', **options)
+            mapper = DiscoveryMap(finder.work.options(), 20000, self.tmp)
+            parts = [lines[i::3] for i in range(3)]
+            grams = reduce_by_key(add, [mapper.gram_counts(part) for part in parts])
+            for (n, key), count in sorted(grams.items()):
+                finder.add_gram_counts(n, [key], [count])
+
+            def count_pieces(kept, min_count):
+                pieces = reduce_by_key(add, [mapper.piece_counts(part, kept) for part in parts])
+                return Counter(dict(sorted(filter(KeepPiece(min_count), pieces.items()))))
+            self.assertEqual(finder.find_with(count_pieces), expected)
+            self.assertEqual(list(finder.lexicon.items()), list(expected.items()))
+        self.assertEqual(os.listdir(self.tmp), [])
+
+
+def _default_sigint():
+    """Ctrl-C as a terminal gives it, also where the tests themselves run
+    with SIGINT ignored (a background job of a shell without job control)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def reduce_by_key(function, streams):
+    totals = {}
+    for stream in streams:
+        for key, value in stream:
+            totals[key] = function(totals[key], value) if key in totals else value
+    return totals

@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Templates: the Template value, template files, and template discovery."""
 
+import io
 import random
 import unittest
 
@@ -228,6 +229,65 @@ class TemplateFinderTest(unittest.TestCase):
         templates = [t for t in finder.templates if not t.is_trivial()]
         self.assertIn([None, u'和', None], [t.words for t in finder.templates])
         self.assertTrue(templates)
+
+
+class TemplateWorkersTest(TempDirTestCase):
+    """Worker processes map the batches; the templates are those of one process."""
+
+    def test_workers_find_the_templates_of_one_process(self):
+        corpus = question_corpus(4500)  # three batches of lines
+        for options in (dict(), dict(max_pairs=400, max_templates=300)):  # pruned too
+            one = TemplateFinder(list, **options)
+            expected = one.fit(corpus)
+            two = TemplateFinder(list, workers=2, **options)
+            self.assertEqual(two.fit(corpus), expected)
+            self.assertEqual(two.pair_counts, one.pair_counts)
+            self.assertEqual(two.template_counts, one.template_counts)
+            self.assertEqual((two.template_total, two.pair_total, two.most_steps),
+                             (one.template_total, one.pair_total, one.most_steps))
+        self.assertGreater(len(expected), 10)
+
+    def test_exact_tables_spill_and_give_the_templates_of_unbounded_tables(self):
+        import os
+        corpus = question_corpus(3000) + [u'金木水火土' * 50]
+        exact = dict(max_pairs=None, max_templates=None)
+        expected = TemplateFinder(list, **exact).fit(corpus)
+        for workers in (1, 2):
+            spilled = TemplateFinder(list, memory=3000, tmp_dir=self.tmp, workers=workers,
+                                     **exact)
+            self.assertEqual(spilled.fit(corpus), expected)
+            self.assertEqual(spilled.kept_templates(), expected)  # (read once, kept)
+            self.assertGreater(spilled.pair_counts.spilled, 0)
+            self.assertEqual(len(spilled.pair_counts), len(TemplateFinder(list, **exact)
+                                                           .train(corpus).pair_counts))
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_train_and_find_count_as_fit_does(self):
+        corpus = question_corpus(2500)
+        finder = TemplateFinder(list)
+        finder.train(corpus)
+        self.assertEqual(finder.find(corpus), TemplateFinder(list).fit(corpus))
+
+    def test_the_command_line_takes_workers(self):
+        from support import run_cli
+        corpus = self.path('corpus.txt')
+        with io.open(corpus, 'w', encoding='utf-8') as f:
+            f.write(u'\n'.join(question_corpus(3000)) + u'\n')
+        lexicon = self.path('lexicon.tsv')
+        with io.open(lexicon, 'w', encoding='utf-8') as f:
+            f.write(u'的\t10\n是\t10\n呢\t10\n')
+        outputs = []
+        for options in (['--workers', '1'], ['--workers', '2'],
+                        ['--exact', '--memory', '4K', '--tmp-dir', self.tmp]):
+            out = self.path('templates%d.tsv' % len(outputs))
+            status, _, err = run_cli('templates', corpus, '-l', lexicon, '-o', out, '-q',
+                                     *options)
+            self.assertEqual(status, 0, err)
+            with open(out, 'rb') as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[0], outputs[2])  # (no pruning at this size)
+        self.assertIn(u'[X] 的 [X]\t2000'.encode('utf-8'), outputs[0])
 
 
 if __name__ == '__main__':

@@ -113,6 +113,10 @@ def _add_exact_options(parser):
                             'quarter of this machine)')
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
                        help='with --exact: where spilled counts go (removed afterwards)')
+    group.add_argument('--spark', metavar='MASTER', default=None,
+                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                            'needs pip install "nlp-zero[spark]"), exactly (implies --exact); '
+                            'the corpus paths are read by Spark (HDFS, S3 ...)')
 
 
 def _thresholds(text):
@@ -235,14 +239,17 @@ def run_discover(args):
         check_output_folder(args.output, args.corpus + args.exclude)
     progress = make_progress(args, 'counting')
     known = _known_words(args.exclude) if args.exclude else set()
-    corpus = open_corpus(args, args.corpus, progress)
-    finder = finder_from_args(args, progress)
-    started = clock()
-    finder.train(corpus)
-    progress.label = 'cutting'
-    lexicon = finder.find()
-    seconds = clock() - started
-    report_bad_lines(corpus, progress)
+    if args.spark:
+        finder, lexicon, seconds = _discover_on_spark(args, progress)
+    else:
+        corpus = open_corpus(args, args.corpus, progress)
+        finder = finder_from_args(args, progress)
+        started = clock()
+        finder.train(corpus)
+        progress.label = 'cutting'
+        lexicon = finder.find()
+        seconds = clock() - started
+        report_bad_lines(corpus, progress)
     if args.new_words:
         _write_new_words(args, finder, lexicon, known, progress)
     elif args.output and args.output != '-':
@@ -254,6 +261,29 @@ def run_discover(args):
     for line in summary(finder, lexicon, seconds):
         progress.log(line)
     return 0
+
+
+def _discover_on_spark(args, progress):
+    from .. import spark
+    if not args.corpus or '-' in args.corpus:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+    args.exact = True  # (pruning depends on the order of the text: Spark counts exactly)
+    finder = finder_from_args(args, progress)
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('counting on Spark (%s), exactly' % args.spark)
+        started = clock()
+        lexicon = spark.discover_with(session, args.corpus, finder,
+                                      max_line_chars=args.max_line_chars or None)
+        seconds = clock() - started
+    finally:
+        session.stop()
+    if args.new_words:  # (the branching entropies read the corpus once more, here)
+        if any(u'://' in path for path in args.corpus):
+            raise UsageError('--new-words reads the corpus again on this machine (branching '
+                             'entropies): with --spark, give local paths')
+        finder.corpora = [open_corpus(args, args.corpus, progress)]
+    return finder, lexicon, seconds
 
 
 def demo(args, progress, context):

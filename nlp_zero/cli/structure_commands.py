@@ -17,8 +17,10 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ._common import (MERGED_LEXICONS, add_command, argument_text, check_output_folder, echo,
-                      load_lexicons, make_progress, non_negative_int, open_corpus, positive_int,
+from ..counting.memory import default_memory
+from ._common import (MERGED_LEXICONS, UsageError, add_command, argument_text,
+                      check_output_folder, echo, load_lexicons, make_progress, memory_size,
+                      non_negative_int, open_corpus, positive_int,
                       report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
@@ -57,6 +59,7 @@ def register(commands):
                              'entries (default: 2000000)')
     parser.add_argument('--top', type=non_negative_int, default=20, metavar='N',
                         help='how many templates to show (default: 20)')
+    _add_engine_options(parser)
     parser.add_argument('--keep-phrases', action='store_true',
                         help='also keep the "templates" without a placeholder (a whole '
                              'fragment: 参考文献, 图 2, a one-word fragment such as 1); they are '
@@ -90,6 +93,25 @@ def register(commands):
                         help='cap on the search of one clause (partial template matches '
                              'carried over one word); a clause that reaches it is read as '
                              'isolated words (default: %d, about 0.3 s; 0: no cap)' % MAX_STEPS)
+
+
+def _add_engine_options(parser):
+    parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
+                        help='processes that tokenize, count and walk (default: 1); the '
+                             'templates are the same')
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]"); the corpus paths are read '
+                             'by Spark (HDFS, S3 ...); its tables are never pruned')
+    parser.add_argument('--exact', action='store_true',
+                        help='count exactly, never pruning the pair and template tables '
+                             '(default: prune past --max-pairs, approximate but bounded)')
+    parser.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                        help='with --exact: memory for each count table, e.g. 500M; past it '
+                             'counts spill to sorted files and are merged back (default: a '
+                             'quarter of this machine)')
+    parser.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                        help='with --exact: where spilled counts go (removed afterwards)')
 
 
 def finite_number(text):
@@ -162,14 +184,21 @@ def run_templates(args):
     check_output(args.output)
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
-    corpus = open_corpus(args, args.corpus, progress, spool=False)
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
-                            max_steps=args.max_steps, max_pairs=args.max_pairs,
-                            progress=progress, keep_phrases=args.keep_phrases)
+                            max_steps=args.max_steps,
+                            max_pairs=None if args.exact else args.max_pairs,
+                            max_templates=None if args.exact else 2000000,
+                            memory=(args.memory or default_memory()) if args.exact else None,
+                            tmp_dir=args.tmp_dir, progress=progress,
+                            keep_phrases=args.keep_phrases, workers=args.workers)
     started = clock()
-    templates = finder.fit(corpus)
-    report_bad_lines(corpus, progress)
+    if args.spark:
+        templates = _templates_on_spark(args, finder, progress)
+    else:
+        corpus = open_corpus(args, args.corpus, progress, spool=False)
+        templates = finder.fit(corpus)
+        report_bad_lines(corpus, progress)
     if args.output == '-':
         for template, count in templates.most_common():
             echo(u'%s\t%d' % (template.to_line(), count))
@@ -193,6 +222,19 @@ def run_templates(args):
         show(u'top templates of two or more words\t' + u'  '.join(
             u'%s %d' % (template, count) for template, count in top))
     return 0
+
+
+def _templates_on_spark(args, finder, progress):
+    from .. import spark
+    if not args.corpus or '-' in args.corpus:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('counting on Spark (%s)' % args.spark)
+        return spark.templates_with(session, args.corpus, finder,
+                                    max_line_chars=args.max_line_chars or None)
+    finally:
+        session.stop()
 
 
 def _structured(templates):

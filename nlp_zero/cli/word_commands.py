@@ -2,6 +2,7 @@
 
 from __future__ import division
 
+import os
 from collections import deque
 
 from .._compat import clock
@@ -10,9 +11,9 @@ from ..text.corpus import Corpus
 from ..text.decoders import LinePiece
 from ..words.scores import segmentation_scores
 from ..words.tokenized import tokenized_lines
-from ._common import (MERGED_LEXICONS, add_command, argument_text, check_output_folder, echo,
-                      load_lexicons, make_progress,
-                      open_corpus, positive_int, report_bad_lines)
+from ._common import (MERGED_LEXICONS, UsageError, add_command, argument_text,
+                      check_output_folder, echo, load_lexicons, make_progress, open_corpus,
+                      positive_int, report_bad_lines)
 
 
 #: ``tokenize`` reads longer lines in pieces of this size (about 30 MB of
@@ -38,6 +39,10 @@ def register(commands):
                         help='write here (atomically) instead of to stdout')
     parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
                         help='processes that tokenize (default 1); the output is the same')
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='tokenize on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]"): the files are read by '
+                             'Spark, and --output names a new folder of part files')
     parser.add_argument('--split-alnum', action='store_true',
                         help='cut runs of digits and Latin letters with the lexicon too '
                              '(default: a run is never cut; it is a token, or part of a '
@@ -60,9 +65,12 @@ def register(commands):
 
 def run_tokenize(args):
     """``nlp-zero tokenize``: one line of space-separated tokens per input line."""
-    check_output_folder(args.output, (args.files or []) + args.lexicon)
+    if not args.spark:  # (Spark writes its folder where it can: HDFS, S3 ...)
+        check_output_folder(args.output, (args.files or []) + args.lexicon)
     progress = make_progress(args, 'tokenizing')
     lexicon = load_lexicons(args.lexicon, progress)
+    if args.spark:
+        return _tokenize_on_spark(args, lexicon, progress)
     corpus = open_corpus(args, args.files or ['-'], progress, spool=False)
     started = clock()
     chars_seen, continued = [0], deque()
@@ -80,6 +88,23 @@ def run_tokenize(args):
     progress.log('tokenized %d line%s, %d characters in %.1f s (%.0f characters/s)' % (
         corpus.lines_read, '' if corpus.lines_read == 1 else 's', chars, seconds,
         chars / seconds if seconds > 0 else 0))
+    return 0
+
+
+def _tokenize_on_spark(args, lexicon, progress):
+    from .. import spark
+    if not args.files or '-' in args.files or not args.output or args.output == '-':
+        raise UsageError('--spark needs the input paths (Spark reads them) and --output, a '
+                         'new folder for the part files')
+    if os.path.exists(args.output):  # (a local path; Spark checks the others)
+        raise UsageError('--output %s exists: with --spark it names a new folder' % args.output)
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log('tokenizing on Spark (%s)' % args.spark)
+        spark.tokenize(session, args.files, lexicon, args.output,
+                       keep_alnum=not args.split_alnum)
+    finally:
+        session.stop()
     return 0
 
 

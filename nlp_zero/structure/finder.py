@@ -33,8 +33,11 @@ added to a path); stretches cut short are counted in :attr:`truncated`.
 The pair and template count tables are pruned to their most frequent half
 when they exceed ``max_pairs`` / ``max_templates`` entries (the totals keep
 counting everything, so probabilities stay relative to the whole corpus;
-on big corpora the pruned pairs are far below ``min_proba``).  The word
-table is as large as the vocabulary the tokenizer produces.
+on big corpora the pruned pairs are far below ``min_proba``); with
+``max_pairs=None, max_templates=None`` the counts are exact, and
+``memory`` bounds the tables by spilling them to disk.  The word table is
+as large as the vocabulary the tokenizer produces.  Both passes are map
+and merge (:mod:`.mapping`): ``workers`` and Spark run the same maps.
 """
 
 from __future__ import division
@@ -43,12 +46,16 @@ import math
 import tempfile
 from collections import Counter
 from itertools import compress, repeat
+from operator import add
 
-from .._compat import clock, map, range, zip
+from .._compat import clock, iteritems, itervalues, map, range, zip
+from ..counting.memory import parse_size
+from ..counting.workers import in_order, start_helpers
 from ..errors import CorpusError
-from ..text.chars import fragments
 from ..text.corpus import as_corpus
 from ..progress import log
+from .mapping import (StrongPairs, TemplateMap, TupleCounts, line_batches, pair_counts,
+                      spool_batches)
 from .templates import PLACEHOLDER, Template, TemplateSet
 
 __all__ = ['TemplateFinder']
@@ -74,18 +81,31 @@ class TemplateFinder(object):
         Templates seen fewer times are not kept.
     max_steps : int
         Cap on the path walk in one stretch of a fragment (see module doc).
-    max_pairs, max_templates : int
-        Size at which a count table is pruned to its most frequent half.
+    max_pairs, max_templates : int or None
+        Size at which a count table is pruned to its most frequent half
+        (approximate, bounded; the default).  None: exact counts, never
+        pruned; then ``memory`` bounds the tables instead.
+    memory : int, str or None
+        With exact tables: bytes (or ``'500M'``) each may take before it
+        spills to sorted runs on disk, in ``tmp_dir``, merged back at the
+        end (:class:`~.mapping.TupleCounts`; the tables are then read once,
+        by one :meth:`fit`).  None: in memory only.
     keep_phrases : bool
         Also keep the templates without a placeholder (whole fragments:
         words and collocations); see the module doc.
     progress : Progress, optional
         Receives progress updates and log lines (pruning, truncation).
+    workers : int
+        With ``n > 1``, :meth:`fit` tokenizes, counts and walks the batches
+        in ``n`` worker processes (``tokenize`` must then be picklable
+        where processes are spawned, not forked) while this one merges
+        their counts, batch after batch: the templates are those of one
+        process.  See :mod:`nlp_zero.structure.mapping`.
     """
 
     def __init__(self, tokenize, window=5, min_proba=1e-5, min_pmi=2, min_count=2,
                  max_steps=10000, max_pairs=2000000, max_templates=2000000, progress=None,
-                 keep_phrases=False):
+                 keep_phrases=False, workers=1, memory=None, tmp_dir=None):
         if window < 1:
             raise ValueError('window must be at least 1')
         if not 0 <= min_proba <= 1:  # NaN fails too
@@ -102,9 +122,12 @@ class TemplateFinder(object):
         self.max_templates = max_templates
         self.progress = progress
         self.keep_phrases = keep_phrases
+        self.workers = max(1, int(workers))
+        self.memory, self.tmp_dir = parse_size(memory), tmp_dir
         self.word_counts = Counter()
-        self.pair_counts = Counter()
-        self.template_counts = Counter()  # item tuple -> count
+        self.pair_counts = self._table(max_pairs, 'pairs')
+        self.template_counts = self._table(max_templates, 'templates')  # item tuple -> count
+        self._kept = None
         self.word_total = 0
         self.pair_total = 0
         self.template_total = 0
@@ -119,40 +142,35 @@ class TemplateFinder(object):
     def train(self, texts):
         """Count words and skip-gram pairs in ``texts`` (lines); may be called
         several times to add more text.  Returns ``self``."""
-        self._train_words(self._words_of(texts))
+        mapper = self._mapper()
+        for lines in line_batches(as_corpus(texts)):
+            self.merge_pairs(pair_counts(list(mapper.fragment_words(lines)), self.window))
         return self
 
-    def _train_words(self, fragment_words):
-        # Count in batches: Counter.update runs at C speed on a whole batch.
-        batch = []
-        for ws in fragment_words:
-            batch.append(ws)
-            if len(batch) >= 2000:
-                self._count_batch(batch)
-                batch = []
-        if batch:
-            self._count_batch(batch)
-        self._strong = None
+    def _table(self, bound, name):
+        if bound or not self.memory:
+            return Counter()
+        return TupleCounts(self.memory, self.tmp_dir, name, self.progress)
 
-    def _count_batch(self, batch):
-        words, pairs, window = self.word_counts, self.pair_counts, self.window
-        n_words = 0
-        n_pairs = 0
-        for ws in batch:
-            n = len(ws)
-            n_words += n
-            if n > window:
-                n_pairs += window * n - window * (window + 1) // 2
-            else:
-                n_pairs += n * (n - 1) // 2
-        words.update(w for ws in batch for w in ws)
-        for k in range(1, window + 1):
-            pairs.update(pair for ws in batch if len(ws) > k for pair in zip(ws, ws[k:]))
+    def _mapper(self):
+        return TemplateMap(**self._map_options())
+
+    def _map_options(self):
+        return dict(tokenize=self.tokenize, window=self.window, max_steps=self.max_steps)
+
+    def merge_pairs(self, counts):
+        """Add the counts of pass 1 of one batch (:func:`~.mapping.pair_counts`),
+        pruning the pair table past ``max_pairs``."""
+        words, pairs, n_words, n_pairs, n_fragments = counts
+        _add(self.word_counts, words)
+        _add(self.pair_counts, pairs)
         self.word_total += n_words
         self.pair_total += n_pairs
-        self.fragments_trained += len(batch)
-        if len(pairs) > self.max_pairs:
-            self.pair_counts = _prune(pairs, self.max_pairs // 2, 'pair', self.progress)
+        self.fragments_trained += n_fragments
+        if self.max_pairs and len(self.pair_counts) > self.max_pairs:
+            self.pair_counts = _prune(self.pair_counts, self.max_pairs // 2, 'pair',
+                                      self.progress)
+        self._strong = None
 
     def strong_pairs(self):
         """The set of (w1, w2) pairs that link words into templates."""
@@ -163,28 +181,22 @@ class TemplateFinder(object):
     def _compute_strong(self):
         if not self.pair_total:
             return frozenset()
-        log_pairs = math.log(self.pair_total)
-        log_words = math.log(self.word_total)
-        min_count = self.min_proba * self.pair_total
-        # log p12 - log p1 - log p2 > min_pmi, with p = count / total
-        offset = self.min_pmi + log_pairs - 2 * log_words
-        logs = {}
-        words = self.word_counts
-        strong = set()
-        mlog = math.log
-        for pair, count in self.pair_counts.items():
-            if count <= min_count:
-                continue
-            w1, w2 = pair
-            l1 = logs.get(w1)
-            if l1 is None:
-                l1 = logs[w1] = mlog(words[w1])
-            l2 = logs.get(w2)
-            if l2 is None:
-                l2 = logs[w2] = mlog(words[w2])
-            if mlog(count) - l1 - l2 > offset:
-                strong.add(pair)
-        return frozenset(strong)
+        return frozenset(pair for pair, count in filter(self.strong_test(), _items(
+            self.pair_counts)))
+
+    def strong_test(self, words=None):
+        """The test of a strong pair ``((w1, w2), count)`` with the totals
+        counted so far (:class:`~.mapping.StrongPairs`; ``words``: the word
+        counts, default :attr:`word_counts`)."""
+        words = self.word_counts if words is None else words
+        logs = dict((word, math.log(count)) for word, count in iteritems(words))
+        return StrongPairs(logs, self.word_total, self.pair_total, self.min_proba,
+                           self.min_pmi)
+
+    def use_strong_pairs(self, pairs):
+        """Set the strong pairs (found elsewhere, e.g. on Spark, with
+        :meth:`strong_test`) for pass 2."""
+        self._strong = frozenset(pairs)
 
     # ------------------------------------------------------------ pass 2
 
@@ -192,24 +204,25 @@ class TemplateFinder(object):
         """Count the templates of ``texts`` with the pairs trained so far and
         return the kept ones (over everything ``find`` has seen) as a
         :class:`~nlp_zero.templates.TemplateSet`."""
-        self._find_words(self._words_of(texts))
+        mapper = self._mapper()
+        mapper.set_strong(self.strong_pairs())
+        for lines in line_batches(as_corpus(texts)):
+            self.merge_templates(mapper.count_templates(list(mapper.fragment_words(lines))))
         return self.kept_templates()
 
-    def _find_words(self, fragment_words):
-        strong = self.strong_pairs()
-        counts = self.template_counts
-        count_fragment = self._count_fragment
-        done = 0
-        total = 0
-        for ws in fragment_words:
-            if ws:
-                total += count_fragment(ws, strong, counts)
-                done += 1
-                if len(counts) > self.max_templates:
-                    counts = self.template_counts = _prune(
-                        counts, self.max_templates // 2, 'template', self.progress)
+    def merge_templates(self, result):
+        """Add the counts of pass 2 of one batch (:meth:`TemplateMap.count_templates
+        <nlp_zero.structure.mapping.TemplateMap.count_templates>`), pruning
+        the template table past ``max_templates``."""
+        counts, total, done, truncated, most_steps = result
+        _add(self.template_counts, counts)
         self.template_total += total
         self.fragments_found += done
+        self.truncated += truncated
+        self.most_steps = max(self.most_steps, most_steps)
+        if self.max_templates and len(self.template_counts) > self.max_templates:
+            self.template_counts = _prune(self.template_counts, self.max_templates // 2,
+                                          'template', self.progress)
 
     def fit(self, texts):
         """Both passes over a re-iterable corpus; returns the kept templates.
@@ -220,65 +233,69 @@ class TemplateFinder(object):
         word discovery: an empty result would look like a finding.
         """
         corpus = as_corpus(texts)
-        with tempfile.TemporaryFile() as spool:
-            started = clock()
-            self._train_words(self._spooled(self._words_of(corpus), spool))
-            if not self.word_total:
-                raise CorpusError('no text to find templates in: the corpus has no words (it '
-                                  'is empty, or only punctuation and spaces)')
-            log(self.progress, 'counted %d words and %d pairs in %d fragments (%.1fs)' % (
-                self.word_total, self.pair_total, self.fragments_trained, clock() - started))
-            log(self.progress, '%d strong pairs' % len(self.strong_pairs()))
-            size = spool.tell()
-            spool.seek(0)
-            started = clock()
-            if self.progress is not None:
-                self.progress.start(size, 'finding templates')
-            self._find_words(self._unspooled(spool))
-            if self.progress is not None:
-                self.progress.finish()
-            log(self.progress, 'found %d distinct templates, %d occurrences (%.1fs)%s' % (
-                len(self.template_counts), self.template_total, clock() - started,
-                '; %d stretches hit max_steps' % self.truncated if self.truncated else ''))
-        return self.kept_templates()
+        helpers = []
+        if self.workers > 1:
+            helpers = start_helpers(self.workers, TemplateMap, self._map_options(), self.progress)
+        try:
+            with tempfile.TemporaryFile() as spool:
+                self._fit(corpus, spool, helpers)
+            return self.kept_templates()
+        finally:
+            for helper in helpers:
+                helper.stop()
+            for table in (self.pair_counts, self.template_counts):
+                if isinstance(table, TupleCounts):
+                    table.close()  # (their runs, also after an error or Ctrl-C)
 
-    @staticmethod
-    def _spooled(fragment_words, spool):
-        write = spool.write
-        for ws in fragment_words:
-            line = u' '.join(ws)
-            if line.count(u' ') != len(ws) - 1:
-                raise ValueError('tokenize returned a word with a space in it: %r' % (ws,))
-            write(line.encode('utf-8') + b'\n')
-            yield ws
-
-    def _unspooled(self, spool):
+    def _fit(self, corpus, spool, helpers):
+        mapper = self._mapper()
+        started = clock()
+        for counts, spooled in in_order('count_pairs', line_batches(corpus), helpers,
+                                        mapper.count_pairs):
+            spool.write(spooled)
+            self.merge_pairs(counts)
+        if not self.word_total:
+            raise CorpusError('no text to find templates in: the corpus has no words (it '
+                              'is empty, or only punctuation and spaces)')
+        log(self.progress, 'counted %d words and %d pairs in %d fragments (%.1fs)' % (
+            self.word_total, self.pair_total, self.fragments_trained, clock() - started))
+        strong = self.strong_pairs()
+        log(self.progress, '%d strong pairs' % len(strong))
+        mapper.set_strong(strong)
+        for helper in helpers:
+            helper.send('set_strong', list(strong))
+        for helper in helpers:
+            helper.receive()
+        size = spool.tell()
+        spool.seek(0)
+        started = clock()
         progress = self.progress
-        done = 0
-        for number, line in enumerate(spool):
-            done += len(line)
-            if progress is not None and not number & 0xfff:
-                progress.update(done)
-            ws = line.decode('utf-8').rstrip(u'\n')
-            yield ws.split(u' ') if ws else []
+        if progress is not None:
+            progress.start(size, 'finding templates')
+        for result in in_order('count_templates', spool_batches(spool), helpers,
+                               mapper.count_templates):
+            self.merge_templates(result)
+            if progress is not None:
+                progress.update(spool.tell())
+        if progress is not None:
+            progress.finish()
+        log(progress, 'found %d distinct templates, %d occurrences (%.1fs)%s' % (
+            len(self.template_counts), self.template_total, clock() - started,
+            '; %d stretches hit max_steps' % self.truncated if self.truncated else ''))
 
     def kept_templates(self):
         """The kept templates: probability above ``min_proba``, count at
         least ``min_count``, and a placeholder (unless ``keep_phrases``)."""
+        if self._kept is not None:
+            return self._kept
         threshold = max(self.min_proba * self.template_total, self.min_count - 0.5)
         phrases = self.keep_phrases
-        return TemplateSet((Template.from_items(items), count)
-                           for items, count in self.template_counts.items()
+        kept = TemplateSet((Template.from_items(items), count)
+                           for items, count in _items(self.template_counts)
                            if count > threshold and (phrases or _X in items))
-
-    def _words_of(self, texts):
-        tokenize = self.tokenize
-        corpus = as_corpus(texts)
-        for line in corpus:
-            for fragment in fragments(line):
-                ws = tokenize(fragment)
-                if ws:
-                    yield ws
+        if isinstance(self.template_counts, TupleCounts):
+            self._kept = kept  # (its totals are read once)
+        return kept
 
     # ------------------------------------------------- one fragment's paths
 
@@ -407,6 +424,19 @@ def _count_isolated(ws, positions, counts):
         counts[(ws[0], _X)] += 1
     if positions[-1] == last:
         counts[(_X, ws[last])] += 1
+
+
+def _add(table, batch):
+    """Add a batch's Counter to a table, one C-level pass over its keys."""
+    if isinstance(table, TupleCounts):
+        table.add_counts(batch)
+        return
+    keys = list(batch)
+    dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)), itervalues(batch))))
+
+
+def _items(table):
+    return table.items() if isinstance(table, TupleCounts) else iteritems(table)
 
 
 def _prune(counts, keep, what, progress):

@@ -40,16 +40,12 @@ lexicon lists the surface forms seen (1996年, 二○○○年).
 Counting is done in batches on packed integers (n-grams read from the UTF-16
 bytes of the text through :mod:`array`), so that the per-character work
 happens inside C builtins; count tables that grow past ``max_entries`` lose
-their rarest entries, as word2vec does with its vocabulary, and say so
-through ``progress``.  Where NumPy is installed, the n-gram tables and the
-test of every gap while cutting use it (the two largest costs; the results
-are the same), and ``workers`` can move the normalizing and the cutting to
-other processes.
+their rarest entries (as word2vec's vocabulary), and say so.  NumPy, where
+installed, does the n-gram tables and the test of every gap (same results).
 
-The pieces of this package: :mod:`.normalize` (what is counted),
-:mod:`.ngrams` (n-grams packed into integers), :mod:`.tables` (bounded count
-tables), :mod:`.cutting` (where the text is cut), :mod:`.build` (from pieces
-to a lexicon), :mod:`.workers` (worker processes).
+Parts: :mod:`.normalize` (what is counted), :mod:`.ngrams` (packed n-grams),
+:mod:`.tables` (count tables), :mod:`.cutting` (where the text is cut),
+:mod:`.build` (pieces to lexicon), :mod:`.mapping` (map and merge).
 """
 
 from __future__ import division
@@ -158,16 +154,11 @@ class WordDiscovery(object):
         with NumPy when it is importable (``'auto'``, default).  The lexicon
         is the same.
     workers : int
-        Processes to use (default 1: this one only).  With ``n > 1``,
-        ``n - 1`` worker processes are started by :meth:`train` (while this
-        process is still small, as they are forked from it) and stopped at
-        the end of :meth:`find`.  They normalize and compress the batches
-        while this process counts their n-grams, then cut the batches while
-        this process counts their pieces; every count table is still
-        updated here, batch after batch, so the lexicon is exactly the one
-        of a single process.  It saves time only where a core is free.
-        Where multiprocessing is missing or cannot start a process,
-        everything runs here.
+        Processes to use (default 1).  With ``n > 1``, ``n - 1`` worker
+        processes (forked by :meth:`train`, stopped by :meth:`find`)
+        normalize and cut the batches while this one counts their n-grams
+        and pieces, batch after batch: the lexicon is exactly that of one
+        process.  Without multiprocessing, everything runs here.
     pattern : str or regex
         The word-character pattern (default :data:`nlp_zero.corpus.WORD_PATTERN`).
     progress : Progress or None
@@ -258,6 +249,12 @@ class WordDiscovery(object):
         character counts are the first halves of the pairs)."""
         firsts = unpack_firsts(keys, 2)
         self._dropped_chars.update(chain.from_iterable(map(repeat, firsts, counts)))
+
+    def add_gram_counts(self, n, keys, counts):
+        """Add n-gram counts made elsewhere (``keys``: packed n-grams; see
+        :mod:`.mapping`) to the exact table of order ``n``."""
+        self._chars = None
+        self.tables[n].add_counts(keys, counts)
 
     def train(self, corpus, progress=None):
         """Count the characters and n-grams of ``corpus`` (added to the counts
@@ -420,14 +417,26 @@ class WordDiscovery(object):
         """
         progress = progress or self.progress
         if corpus is not None:
-            corpora = [as_corpus(corpus, spool=True)]
-            caches = [None]
+            corpora, caches = [as_corpus(corpus, spool=True)], [None]
         else:
-            corpora = self.corpora
-            caches = self._caches
+            corpora, caches = self.corpora, self._caches
+
+        def count_pieces(kept, min_count):
+            try:
+                return self._count_pieces(corpora, caches, kept, progress, min_count)
+            finally:
+                self._stop_helpers()
+        return self.find_with(count_pieces if corpora else None, progress)
+
+    def find_with(self, count_pieces, progress=None):
+        """:meth:`find` with the pieces counted by ``count_pieces(kept,
+        min_count)`` (``{surface piece: count}``; ``kept``: the packed
+        n-grams not to cut, by order): the seam where another engine
+        (:mod:`nlp_zero.words.discovery.mapping`) counts them."""
+        progress = progress or self.progress
         chars = self.char_counts()
         size = sum(itervalues(chars))
-        if not corpora or not size:
+        if count_pieces is None or not size:
             raise CorpusError('no text to discover words in: the corpus has no letters or '
                               'digits (it is empty, or only punctuation and spaces)')
         if size < 2:
@@ -439,10 +448,7 @@ class WordDiscovery(object):
         kept = self._cohesive_ngrams(chars, min_count)
         log(progress, 'cohesive n-grams: %s' % ', '.join(
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
-        try:
-            surface_pieces = self._count_pieces(corpora, caches, kept, progress, min_count)
-        finally:
-            self._stop_helpers()
+        surface_pieces = count_pieces(kept, min_count)
         classed = class_pieces(surface_pieces) if self.classes else {}
         # only the frequent pieces matter (rarer ones are noise, and many)
         pieces = normalize_counts(surface_pieces, classed, min_count)

@@ -22,7 +22,8 @@ from ...progress import log
 from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
 
-__all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'PackedSet', 'gram_table', 'at_least', 'prune_threshold']
+__all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'KeepPiece', 'PackedSet', 'gram_table',
+           'at_least', 'prune_threshold']
 
 #: Keys handed out at a time by :meth:`ExactTable.chunks`.
 _CHUNK = 1 << 16
@@ -142,9 +143,13 @@ class ExactTable(object):
         batch = Counter()
         for packed in arrays:
             batch.update(packed)
+        self.add_counts(list(batch), list(itervalues(batch)))
+
+    def add_counts(self, keys, counts):
+        """Add the ``counts`` of the packed n-grams ``keys`` (two lists)."""
         if self._counter is None:
             self._counter = SpillCounter(self.memory, self.folder, name=self.name + 's')
-        self._counter.add(batch)
+        self._counter.add_items(keys, counts)
 
     def check(self, progress):
         if self._counter is not None:
@@ -212,6 +217,16 @@ class ExactPieces(object):
         pass
 
     def frequent(self, min_count):
-        search = CLASS_RUN_RE.search
-        return Counter(dict((piece, count) for piece, count in self.counter.items()
-                            if count >= min_count or search(piece)))
+        return Counter(dict(filter(KeepPiece(min_count), self.counter.items())))
+
+
+class KeepPiece(object):
+    """Whether a piece's total ``(piece, count)`` can matter to the lexicon:
+    it is frequent, or it has a digit or letter run (a picklable test, for
+    the engines that count pieces elsewhere)."""
+
+    def __init__(self, min_count):
+        self.min_count = min_count
+
+    def __call__(self, item):
+        return item[1] >= self.min_count or CLASS_RUN_RE.search(item[0]) is not None
