@@ -27,9 +27,11 @@ stands alone, like 制度 inside 人事制度, may be the real word).  Then
 redundancy is removed: longest candidates first, a word is taken out and
 segmented with the remaining lexicon; it stays only if
 ``log p(w) - sum log p(parts)`` exceeds a threshold, otherwise its count goes
-to its parts.  Finally the word counts are re-estimated by segmenting the
-counted pieces with the lexicon and recounting (hard EM, as unigram
-language-model tokenizers do).
+to its parts.  Finally the word counts are re-estimated by segmenting every
+counted piece with the lexicon and recounting (hard EM, as unigram
+language-model tokenizers do); with the cut method, redundancy is removed
+again with these counts of use and the pass repeated, until the lexicon
+stops changing (at most ``reestimate`` rounds).
 
 Numbers are learned as a class: a run of digits (ASCII or full-width) or of
 two or more Chinese numerals (including the zeros ○ and 〇) counts as one
