@@ -1,9 +1,10 @@
 """Word discovery against the original nlp-zero 0.1.6: quality, time, memory.
 
 usage: python benchmarks/bench_discovery.py [--settings A,B] [--methods cut,ngram]
-                                           [--workers 1,2]
+                                           [--workers 1,2] [--ablation]
                                            [--python PYTHON] [--no-original]
                                            [--original-python PYTHON] [--keep DIR]
+                                           [--test RAW --gold GOLD --corpus TEXT]
 
 Setting A: discover on the raw PKU test text only (172k characters).
 Setting B: discover on the Fudan corpus (46M characters) plus the raw PKU
@@ -17,6 +18,13 @@ it with the command line::
 
 and cross-checked with the independent scorer ../shared/tools/segscore.py.
 The gold file is only ever read by the scorers.
+
+``--ablation`` also runs, for each method, the defaults with one new piece
+of lexicon building taken out at a time (see ABLATION), with the same
+commands plus those options.  ``--test``/``--gold``/``--corpus`` replace
+the PKU test text, its gold segmentation and the Fudan corpus (e.g. the
+same files converted to traditional characters; setting A is then
+``--test`` alone, B is ``--corpus`` plus ``--test``).
 
 Each discovery runs in its own process under ``/usr/bin/time -v`` (wall
 time and peak resident memory of the whole process).  The original runs in
@@ -67,6 +75,17 @@ print(json.dumps({'seconds': seconds, 'cpu': cpu, 'words': len(finder.words)}))
 '''
 
 
+#: Ablation: the defaults with one piece of lexicon building taken out.
+ABLATION = {
+    'cut': [('before: 1 pass, frequent pieces', ['--reestimate', '1',
+                                                 '--reestimate-pieces', 'frequent']),
+            ('without re-estimating all pieces', ['--reestimate-pieces', 'frequent']),
+            ('without redundancy rounds (1 pass)', ['--reestimate', '1'])],
+    'ngram': [('before: frequent pieces', ['--reestimate-pieces', 'frequent']),
+              ('with 3 redundancy rounds', ['--reestimate', '3'])],
+}
+
+
 def timed(command, env=None, cwd=None):
     """Run ``command`` under /usr/bin/time -v: (stdout, wall seconds, peak MB)."""
     prefix = [TIME, '-v'] if os.path.exists(TIME) else []
@@ -110,11 +129,13 @@ def score(gold, predicted, python):
     return ours
 
 
-def run_ours(python, sources, test, gold, method, work, workers=1):
-    lexicon = os.path.join(work, 'lexicon-%s-w%d.tsv' % (method, workers))
-    predicted = os.path.join(work, 'predicted-%s-w%d.txt' % (method, workers))
-    command, env = nlp_zero(python, 'discover', '-o', lexicon, '--method', method,
-                            '--workers', str(workers), *sources)
+def run_ours(python, sources, test, gold, method, work, workers=1, extra=(), tag=''):
+    name = '%s-%s-w%d%s' % ('+'.join(os.path.basename(s) for s in sources)[:60], method,
+                            workers, tag)
+    lexicon = os.path.join(work, 'lexicon-%s.tsv' % name)
+    predicted = os.path.join(work, 'predicted-%s.txt' % name)
+    command, env = nlp_zero(python, *(['discover', '-o', lexicon, '--method', method,
+                                       '--workers', str(workers)] + list(extra) + sources))
     _, seconds, peak, cpu, err = timed(command, env)
     summary = [line for line in err.splitlines() if line.startswith(('found', 'information'))]
     command, env = nlp_zero(python, 'tokenize', test, '-l', lexicon, '-o', predicted, '-q')
@@ -154,13 +175,18 @@ def main():
     parser.add_argument('--original-python', default=None,
                         help='interpreter with nlp-zero 0.1.6 (default: ~/.cache/nlp-zero-bench/original, made by setup_env.sh)')
     parser.add_argument('--keep', metavar='DIR', help='keep lexicons and outputs here')
+    parser.add_argument('--ablation', action='store_true',
+                        help='also run the defaults without each new piece (ABLATION)')
+    parser.add_argument('--test', help='raw test text (default: PKU test)')
+    parser.add_argument('--gold', help='its gold segmentation (default: PKU test gold)')
+    parser.add_argument('--corpus', help='the large corpus of setting B (default: Fudan)')
     args = parser.parse_args()
 
-    test = data_path('cws', 'pku_test.utf8')
-    gold = data_path('cws', 'pku_test_gold.utf8')
+    test = args.test or data_path('cws', 'pku_test.utf8')
+    gold = args.gold or data_path('cws', 'pku_test_gold.utf8')
     settings = {'A': [test]}
     if 'B' in args.settings:
-        settings['B'] = [data_path('corpora', 'zh_fudan.txt.gz'), test]
+        settings['B'] = [args.corpus or data_path('corpora', 'zh_fudan.txt.gz'), test]
     work = args.keep or tempfile.mkdtemp(prefix='nlp-zero-bench-')
     if not os.path.isdir(work):
         os.makedirs(work)
@@ -184,6 +210,13 @@ def main():
                     name = 'nlp-zero %s (%s%s)' % (
                         method, python_name, ', --workers %d' % workers if workers > 1 else '')
                     results.append((name, found, before))
+                for number, (label, extra) in enumerate(
+                        ABLATION.get(method, []) if args.ablation else []):
+                    before = load()
+                    found = run_ours(args.python, sources, test, gold, method, work, 1,
+                                     extra, '-ablation%d' % number)
+                    results.append(('nlp-zero %s, %s (%s)' % (method, label, ' '.join(extra)),
+                                    found, before))
             original = None if args.no_original else (args.original_python or
                                                       bench_python('original'))
             if original:

@@ -65,9 +65,13 @@ def register(commands):
     group.add_argument('--redundancy-threshold', type=finite_float, default=3.0,
                        metavar='THRESHOLD',
                        help='see --redundancy (default 3)')
-    group.add_argument('--reestimate', type=int, default=1, metavar='N',
-                       help='passes of re-estimation (segment the pieces with the lexicon '
-                            'and recount; default 1)')
+    group.add_argument('--reestimate', type=int, default=None, metavar='N',
+                       help='rounds of re-estimation (segment the pieces with the lexicon '
+                            'and recount; from the second on, remove redundancy again with '
+                            'the counts of use first; default 3 for cut, 1 for ngram)')
+    group.add_argument('--reestimate-pieces', choices=('all', 'frequent'), default='all',
+                       help='pieces segmented when re-estimating: every piece counted (all, '
+                            'default) or those seen --min-count times (frequent)')
     group.add_argument('--no-classes', action='store_true',
                        help='count digits and Latin letters one by one instead of one class '
                             'per run')
@@ -146,7 +150,7 @@ def finder_from_args(args, progress):
         raise UsageError('--workers must be at least 1')
     if args.min_count is not None and args.min_count < 1:
         raise UsageError('--min-count must be at least 1')
-    if args.reestimate < 0:
+    if args.reestimate is not None and args.reestimate < 0:
         raise UsageError('--reestimate must be 0 or more')
     if args.max_entries < 1:
         raise UsageError('--max-entries must be at least 1')
@@ -155,6 +159,7 @@ def finder_from_args(args, progress):
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
         min_count=args.min_count, redundancy=args.redundancy,
         redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
+        reestimate_pieces=args.reestimate_pieces,
         classes=not args.no_classes, workers=args.workers,
         max_entries=None if args.exact else args.max_entries,
         memory=(args.memory or default_memory()) if args.exact else None, tmp_dir=args.tmp_dir,

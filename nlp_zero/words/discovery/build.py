@@ -4,8 +4,9 @@ surface forms, and the scores of single words.
 
 The pieces of the cut corpus and the cohesive pairs are the candidates.  A
 candidate that its parts explain as well is dropped (its count goes to its
-parts); then a pass of hard EM (cut every piece with the lexicon, recount)
-turns the counts into counts of use.  Words with a digit or letter class
+parts); then passes of hard EM (cut every piece with the lexicon, recount)
+turn the counts into counts of use, and redundancy is removed again with
+those counts before each further pass (:func:`refine`).  Words with a digit or letter class
 are finally replaced by the runs seen in the corpus (1996年, ABC).
 """
 
@@ -14,12 +15,12 @@ from __future__ import division
 import math
 from collections import Counter
 
-from ..._compat import iteritems, itervalues
+from ..._compat import iteritems, itervalues, range
 from ..lexicon import Lexicon
 from ..viterbi import best_cut, unknown_logp
 from .normalize import CLASS_CHAR_RE, CLASS_RUN_RE, LATIN, LATIN_RE, NUMBER, NUMBER_RE
 
-__all__ = ['remove_redundancy', 'reestimate', 'new_words', 'cohesion', 'class_pieces',
+__all__ = ['candidate_words', 'remove_redundancy', 'reestimate', 'refine', 'log_likelihood', 'new_words', 'cohesion', 'class_pieces',
            'normalize_counts', 'surface_counts', 'count_multi']
 
 
@@ -42,6 +43,32 @@ def normalize_counts(surface_pieces, class_pieces, min_count):
     for piece, count in iteritems(class_pieces):
         pieces[LATIN_RE.sub(LATIN, NUMBER_RE.sub(NUMBER, piece))] += count
     return pieces
+
+
+def candidate_words(pieces, chars, min_count, pair_candidates, cohesive=None):
+    """The candidate words: the pieces seen ``min_count`` times, the
+    ``pair_candidates`` (with their pair counts), and every character.  With
+    ``cohesive`` (``{n: n-grams}``, the n-gram method), a piece of 3+
+    characters is kept only when all its sub-n-grams of order 3 and up are
+    cohesive."""
+    candidates = Counter()
+    order = max(cohesive) if cohesive else 2
+    for piece, count in iteritems(pieces):
+        if count < min_count and len(piece) > 1:
+            continue
+        if order >= 3 and len(piece) >= 3 and not all(
+                piece[j:j + n] in cohesive[n]
+                for n in range(3, min(order, len(piece)) + 1)
+                for j in range(len(piece) - n + 1)):
+            continue
+        candidates[piece] = count
+    for pair, count in iteritems(pair_candidates):
+        if pair not in candidates:
+            candidates[pair] = count
+    for char, count in iteritems(chars):
+        if char not in candidates or candidates[char] < 1:
+            candidates[char] = max(1, candidates.get(char, 0))
+    return candidates
 
 
 def remove_redundancy(candidates, mode='length', value=3.0):
@@ -97,6 +124,53 @@ def reestimate(pieces, words, min_count):
             counts[part] += count
     return Counter(dict((w, c) for w, c in iteritems(counts)
                         if c >= min_count or len(w) == 1))
+
+
+def refine(candidates, pieces, min_count, mode='length', value=3.0, rounds=1, report=None):
+    """Redundancy removal, then ``rounds`` rounds of hard EM; from the second
+    round on, redundancy is removed again before each pass, with the counts
+    of use of the round before.  Stops early at a fixed point (the same
+    words twice in a row).  ``report(round, words)`` is called after each
+    step (round 0: the first redundancy removal).
+
+    The first removal judges a word with the counts of the candidates
+    (piece counts: a character counts every time it stands alone after the
+    cut).  Once counts are counts of use, a part that is mostly used inside
+    other words is rarer on its own, a word made of it explains more, and a
+    phrase whose parts are words used elsewhere explains less; the same
+    test, on the same scale, then decides better.
+    """
+    words = remove_redundancy(candidates, mode, value)
+    if report is not None:
+        report(0, words)
+    previous = None
+    for number in range(rounds):
+        if number:
+            words = remove_redundancy(words, mode, value)
+        words = reestimate(pieces, words, min_count)
+        if report is not None:
+            report(number + 1, words)
+        current = frozenset(words)
+        if current == previous:
+            break
+        previous = current
+    return words
+
+
+def log_likelihood(pieces, words):
+    """Log-likelihood (nats) of the counted ``pieces`` under the unigram
+    model of ``words``, each piece cut by its most probable segmentation
+    (the objective that hard EM raises)."""
+    total = sum(c for c in itervalues(words) if c > 0)
+    log_total = math.log(total)
+    logp = dict((w, math.log(c) - log_total) for w, c in iteritems(words) if c > 0)
+    max_length = max(len(w) for w in logp)
+    unknown = unknown_logp(log_total)
+    result = 0.0
+    for piece, count in iteritems(pieces):
+        parts = best_cut(piece, logp, max_length, unknown)
+        result += count * sum(logp.get(p, unknown) for p in parts)
+    return result
 
 
 def surface_counts(words, class_pieces):

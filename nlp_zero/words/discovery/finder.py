@@ -27,9 +27,11 @@ stands alone, like 制度 inside 人事制度, may be the real word).  Then
 redundancy is removed: longest candidates first, a word is taken out and
 segmented with the remaining lexicon; it stays only if
 ``log p(w) - sum log p(parts)`` exceeds a threshold, otherwise its count goes
-to its parts.  Finally the word counts are re-estimated by segmenting the
-counted pieces with the lexicon and recounting (hard EM, as unigram
-language-model tokenizers do).
+to its parts.  Finally the word counts are re-estimated by segmenting every
+counted piece with the lexicon and recounting (hard EM, as unigram
+language-model tokenizers do); with the cut method, redundancy is removed
+again with these counts of use and the pass repeated, until the lexicon
+stops changing (at most ``reestimate`` rounds).
 
 Numbers are learned as a class: a run of digits (ASCII or full-width) or of
 two or more Chinese numerals (including the zeros ○ and 〇) counts as one
@@ -60,8 +62,8 @@ from ...progress import log
 from ...counting.memory import parse_size
 from ...text.corpus import as_corpus
 from ..lexicon import Lexicon
-from .build import (class_pieces, cohesion, count_multi, normalize_counts, reestimate,
-                    remove_redundancy, surface_counts)
+from .build import (candidate_words, class_pieces, cohesion, count_multi, normalize_counts,
+                    refine, surface_counts)
 from .cutting import BatchWork
 from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
 from .normalize import BatchCache, texts
@@ -119,12 +121,20 @@ class WordDiscovery(object):
         Default 3.0 nats per extra character: with 1 nat, frequent phrases
         (新世纪, 干部人事制度) stay words and hide their parts; 3 nats
         lets a longer word stay only when it is much more than its parts.
-    reestimate : int
-        Passes of hard EM after redundancy removal: cut every frequent piece
-        with the lexicon, recount, drop words under ``min_count`` (default
-        1).  It does not change the segmentation much, but the counts
-        become counts of use: a pair that only occurs inside a longer word
-        (新世 in 新世纪) drops out instead of keeping its pair count.
+    reestimate : int or None
+        Rounds of re-estimation after redundancy removal (hard EM: cut
+        every counted piece with the lexicon, recount, drop words under
+        ``min_count``); from the second round on, redundancy is removed
+        again with the counts of use before the pass, until the lexicon
+        stops changing.  The counts become counts of use: a pair that only
+        occurs inside a longer word (新世 in 新世纪) drops out.  None
+        (default): 3 for ``'cut'``, 1 for ``'ngram'`` (where further rounds
+        were measured to cost F1; see benchmarks/results_discovery.md).
+    reestimate_pieces : {'all', 'frequent'}
+        Pieces cut when re-estimating: every piece counted (``'all'``,
+        default; a word whose pieces are each rare, 难民 in 难民营 and
+        巴勒斯坦难民, still gets its uses) or only those seen ``min_count``
+        times (``'frequent'``, the candidates).
     classes : bool
         Count each run of digits, and each run of Latin letters, as one
         character (default True), so that "<number>年" is learned once.
@@ -173,7 +183,7 @@ class WordDiscovery(object):
 
     def __init__(self, method='cut', order=4, thresholds=None, min_pmi=1.0, min_proba=None,
                  confidence=1.0, min_count=None, redundancy='length', redundancy_threshold=3.0,
-                 reestimate=1, classes=True, numbers_start_words=True, max_entries=400000,
+                 reestimate=None, reestimate_pieces='all', classes=True, numbers_start_words=True, max_entries=400000,
                  cache_bytes=64 << 20, workers=1, pattern=None, progress=None, backend='auto',
                  memory=None, tmp_dir=None):
         if method not in ('ngram', 'cut'):
@@ -195,7 +205,12 @@ class WordDiscovery(object):
         self.min_count = min_count
         self.redundancy = redundancy
         self.redundancy_threshold = float(redundancy_threshold)
-        self.reestimate = int(reestimate)
+        if reestimate_pieces not in ('all', 'frequent'):
+            raise ValueError("reestimate_pieces must be 'all' or 'frequent', not %r"
+                             % (reestimate_pieces,))
+        self.reestimate = int(reestimate) if reestimate is not None else (
+            3 if method == 'cut' else 1)
+        self.reestimate_pieces = reestimate_pieces
         self.classes = classes
         self.numbers_start_words = numbers_start_words
         self.max_entries = max_entries
@@ -450,44 +465,22 @@ class WordDiscovery(object):
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
         surface_pieces = count_pieces(kept, min_count)
         classed = class_pieces(surface_pieces) if self.classes else {}
-        # only the frequent pieces matter (rarer ones are noise, and many)
-        pieces = normalize_counts(surface_pieces, classed, min_count)
+        # only the frequent pieces are candidates (rarer ones are noise, and
+        # many), but every piece counted is cut when the counts are re-estimated
+        pieces = normalize_counts(surface_pieces, classed, min_count
+                                  if self.reestimate_pieces == 'frequent' else 1)
         del surface_pieces
         self.pieces = pieces
-        candidates = self._candidates(pieces, chars, min_count)
+        candidates = candidate_words(pieces, chars, min_count, self.pair_candidates,
+                                    self.cohesive if self.method == 'ngram' else None)
         log(progress, '%d candidate words of 2+ characters' % count_multi(candidates))
-        words = remove_redundancy(candidates, self.redundancy, self.redundancy_threshold)
-        log(progress, '%d words of 2+ characters after removing redundancy' % count_multi(words))
-        for number in range(self.reestimate):
-            words = reestimate(pieces, words, min_count)
-            log(progress, 're-estimation %d: %d words of 2+ characters'
-                % (number + 1, count_multi(words)))
+        def report(number, words):
+            log(progress, '%d words of 2+ characters after %s' % (count_multi(words), (
+                're-estimation %d' % number if number else 'removing redundancy')))
+        words = refine(candidates, pieces, min_count, self.redundancy,
+                       self.redundancy_threshold, self.reestimate, report)
         self.lexicon = Lexicon(surface_counts(words, classed))
         return self.lexicon
-
-    def _candidates(self, pieces, chars, min_count):
-        """Frequent pieces, every character, and (ngram) only pieces whose
-        sub-n-grams of order 3 and up are all cohesive."""
-        candidates = Counter()
-        filtered = self.method == 'ngram' and self.order >= 3
-        kept = self.cohesive or {}
-        order = self.order
-        for piece, count in iteritems(pieces):
-            if count < min_count and len(piece) > 1:
-                continue
-            if filtered and len(piece) >= 3 and not all(
-                    piece[j:j + n] in kept[n]
-                    for n in range(3, min(order, len(piece)) + 1)
-                    for j in range(len(piece) - n + 1)):
-                continue
-            candidates[piece] = count
-        for pair, count in iteritems(self.pair_candidates):
-            if pair not in candidates:
-                candidates[pair] = count
-        for char, count in iteritems(chars):
-            if char not in candidates or candidates[char] < 1:
-                candidates[char] = max(1, candidates.get(char, 0))
-        return candidates
 
     # ------------------------------------------------------------ reporting
     def __repr__(self):
