@@ -44,6 +44,22 @@ class Text8Files(object):
                     yield [rest[0].strip()]
 
 
+class LineFiles(object):
+    """One sentence per line of already tokenized text (gensim's LineSentence)."""
+
+    def __init__(self, paths):
+        self.paths = paths
+
+    def __iter__(self):
+        for path in self.paths:
+            opener = gzip.open if path.endswith('.gz') else open
+            with opener(path, 'rt', encoding='utf-8') as f:
+                for line in f:
+                    words = line.split()
+                    for k in range(0, len(words), 10000):
+                        yield words[k:k + 10000]
+
+
 def score(kv, args):
     out = {}
     for path in args.wordsim:
@@ -65,12 +81,15 @@ def main():
     parser.add_argument('--analogy', action='append', default=[])
     parser.add_argument('--workers', type=int, default=2)
     parser.add_argument('--save', help='train: also write the vectors (word2vec text format)')
+    parser.add_argument('--lines', action='store_true',
+                        help='train: one sentence per line (tokenized text), not text8 files')
     args = parser.parse_args()
     logging.basicConfig(format='%(asctime)s %(message)s', level=logging.WARNING)
     from gensim.models import KeyedVectors, Word2Vec
     start = time.time()
     if args.mode == 'train':
-        model = Word2Vec(Text8Files(args.inputs), vector_size=100, window=10, min_count=5,
+        sentences = LineFiles(args.inputs) if args.lines else Text8Files(args.inputs)
+        model = Word2Vec(sentences, vector_size=100, window=10, min_count=5,
                          sg=1, negative=5, epochs=5, workers=args.workers, seed=1)
         kv = model.wv
         if args.save:

@@ -123,6 +123,22 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
     return parser
 
 
+def add_exact_options(parser, limit):
+    """``--exact``, ``--memory`` and ``--tmp-dir`` of a stage that prunes its
+    tables past ``limit`` (an option name) unless told to count exactly."""
+    group = parser.add_argument_group('exact counting')
+    group.add_argument('--exact', action='store_true',
+                       help='count exactly, never pruning a table (default: prune past '
+                            '%s, which is approximate but bounded)' % limit)
+    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
+                       help='with --exact: memory for the count tables, e.g. 500M; past it '
+                            'counts spill to sorted files and are merged back (default: %s: '
+                            'a quarter of this machine, at most 768M)'
+                            % _human_size(default_memory()))
+    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
+                       help='with --exact: where spilled counts go (removed afterwards)')
+
+
 def add_counting_options(parser, backend_help='counting backend (default: numpy when '
                                                 'importable)'):
     """The options of every counting stage: how much memory, how many

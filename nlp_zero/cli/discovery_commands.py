@@ -15,8 +15,8 @@ from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
-from ._common import (UsageError, add_command, check_output_folder, echo, finite_float,
-                      make_progress, memory_size, non_negative_float, open_corpus, probability,
+from ._common import (UsageError, add_command, add_exact_options, check_output_folder, echo,
+                      finite_float, make_progress, non_negative_float, open_corpus, probability,
                       report_bad_lines)
 
 #: The demo learns from this many characters of the sample (all of it today).
@@ -81,7 +81,11 @@ def register(commands):
     parser.add_argument('--workers', type=int, default=1, metavar='N',
                         help='processes that count and cut (default 1); the lexicon is the '
                              'same with any number')
-    _add_exact_options(parser)
+    add_exact_options(parser, '--max-entries')
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]"), exactly (implies --exact); '
+                             'the corpus paths are read by Spark (HDFS, S3 ...)')
     _add_new_word_options(parser)
 
 
@@ -104,23 +108,6 @@ def _add_new_word_options(parser):
     group.add_argument('--keep-fusions', action='store_true',
                        help='keep the function-word fusions (a word glued to a free-standing '
                             'character, such as "with him") that are left out by default')
-
-
-def _add_exact_options(parser):
-    group = parser.add_argument_group('exact counting')
-    group.add_argument('--exact', action='store_true',
-                       help='count exactly, never pruning a table (default: prune past '
-                            '--max-entries, which is approximate but bounded)')
-    group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
-                       help='with --exact: memory for the count tables, e.g. 500M; past it '
-                            'counts spill to sorted files and are merged back (default: a '
-                            'quarter of this machine)')
-    group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
-                       help='with --exact: where spilled counts go (removed afterwards)')
-    group.add_argument('--spark', metavar='MASTER', default=None,
-                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                            'needs pip install "nlp-zero[spark]"), exactly (implies --exact); '
-                            'the corpus paths are read by Spark (HDFS, S3 ...)')
 
 
 def _thresholds(text):

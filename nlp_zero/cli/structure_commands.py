@@ -18,10 +18,9 @@ from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
 from ..counting.memory import default_memory
-from ._common import (MERGED_LEXICONS, UsageError, add_command, argument_text,
-                      check_output_folder, echo, load_lexicons, make_progress, memory_size,
-                      non_negative_int, open_corpus, positive_int,
-                      report_bad_lines)
+from ._common import (MERGED_LEXICONS, UsageError, add_command, add_exact_options,
+                      argument_text, check_output_folder, echo, load_lexicons, make_progress,
+                      non_negative_int, open_corpus, positive_int, report_bad_lines)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -103,15 +102,7 @@ def _add_engine_options(parser):
                         help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
                              'needs pip install "nlp-zero[spark]"); the corpus paths are read '
                              'by Spark (HDFS, S3 ...); its tables are never pruned')
-    parser.add_argument('--exact', action='store_true',
-                        help='count exactly, never pruning the pair and template tables '
-                             '(default: prune past --max-pairs, approximate but bounded)')
-    parser.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
-                        help='with --exact: memory for each count table, e.g. 500M; past it '
-                             'counts spill to sorted files and are merged back (default: a '
-                             'quarter of this machine)')
-    parser.add_argument('--tmp-dir', metavar='FOLDER', default=None,
-                        help='with --exact: where spilled counts go (removed afterwards)')
+    add_exact_options(parser, '--max-pairs')
 
 
 def finite_number(text):
