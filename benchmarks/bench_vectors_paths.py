@@ -1,6 +1,6 @@
 """Time to vectors on every interpreter, end to end, beside gensim skip-gram, in one run.
 
-    python benchmarks/bench_vectors_paths.py [--paths numpy,numpy-workers2,pypy,python,gensim]
+    python benchmarks/bench_vectors_paths.py [--paths numpy,gensim,pypy,python]
                                              [--tokens N] [--workdir DIR] [-- EXTRA CLI OPTIONS]
 
 Runs, one after the other (one CPU-heavy job at a time), each under
@@ -8,8 +8,6 @@ Runs, one after the other (one CPU-heavy job at a time), each under
 
 * ``numpy``: ``python -m nlp_zero vectors EN... -o FILE`` with this
   interpreter (CPython with NumPy: the ``auto`` backend picks NumPy);
-* ``numpy-workers2``: the same with ``--workers 2`` (two processes train
-  on shared vectors, as gensim's two threads do);
 * ``pypy``: the same command under ``pypy3`` (no NumPy there);
 * ``python``: the same command with this interpreter and
   ``NLP_ZERO_BACKEND=python`` (what a user without NumPy runs; counting and
@@ -109,8 +107,6 @@ def run_path(name, inputs, workdir, extra, epochs=None):
     env['PYTHONPATH'] = ROOT
     if name == 'numpy':
         command = nlp_zero_command(sys.executable, inputs, out, extra)
-    elif name == 'numpy-workers2':
-        command = nlp_zero_command(sys.executable, inputs, out, extra + ['--workers', '2'])
     elif name == 'pypy':
         command = nlp_zero_command('pypy3', inputs, out, extra)
     elif name == 'python':
@@ -157,7 +153,7 @@ def main(argv=None):
         extra = argv[argv.index('--') + 1:]
         argv = argv[:argv.index('--')]
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--paths', default='numpy,numpy-workers2,pypy,python,gensim')
+    parser.add_argument('--paths', default='numpy,gensim,pypy,python')
     parser.add_argument('--tokens', type=int, default=None, help='first N tokens only')
     parser.add_argument('--python-epochs', type=int, default=None, metavar='N',
                         help='plain CPython: train only N epochs and project the time of ten')

@@ -480,41 +480,5 @@ class ExpectedNegativesTest(unittest.TestCase):
             SimplerGlove(backend='numpy', negative_estimate='guessed')
 
 
-@unittest.skipIf(numpy is None or not hasattr(os, 'fork'), 'needs NumPy and fork')
-class SharedWorkersTest(unittest.TestCase):
-    """Training in forked processes that share the vectors."""
-
-    def test_two_workers_learn_as_one_does(self):
-        one = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64)
-        one.fit(TABLE)
-        two = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64,
-                           workers=2)
-        vectors = two.fit(TABLE)
-        self.assertLess(two.losses[-1], 1.5 * one.losses[-1])
-        similar = [w for w, _ in vectors.most_similar(u'a1', topn=5)]
-        self.assertTrue(all(w.startswith(u'a') for w in similar), similar)
-
-    def test_children_write_the_shared_arrays(self):
-        from nlp_zero.vectors import _glove_workers
-        shared = _glove_workers.shared_copy(numpy, numpy.zeros(3))
-
-        def work(part):
-            shared[part] = part + 1
-            return part * 10
-        self.assertEqual(_glove_workers.run_forked([0, 1, 2], work), [0, 10, 20])
-        self.assertEqual(list(shared), [1.0, 2.0, 3.0])
-
-    def test_an_error_in_a_child_is_raised_in_the_parent(self):
-        from nlp_zero.vectors import _glove_workers
-
-        def work(part):
-            if part:
-                raise ValueError('bad part %d' % part)
-            return 0
-        with self.assertRaises(RuntimeError) as caught:
-            _glove_workers.run_forked([0, 1], work)
-        self.assertIn('bad part 1', str(caught.exception))
-
-
 if __name__ == '__main__':
     unittest.main()

@@ -150,9 +150,7 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
                             '(default: %s: a quarter of this machine, at most 768M)'
                             % _human_size(default_memory()))
     group.add_argument('--workers', type=positive_int, default=1, metavar='N',
-                       help='processes that count (default: 1; the counts are the same) '
-                            'and, with NumPy, train vectors (faster, not bit-for-bit '
-                            'reproducible)')
+                       help='processes that count (default: 1); the result is the same')
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
                        help='where spilled counts go (default: the system temporary folder); '
                             'removed afterwards')

@@ -234,8 +234,7 @@ def run_vectors(args):
     try:
         model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
                              seed=args.seed, sampling=args.sampling,
-                             negative_estimate=args.negative_estimate,
-                             workers=args.workers, **options)
+                             negative_estimate=args.negative_estimate, **options)
     except ValueError as error:
         raise UsageError(str(error).replace("negative_estimate='expected'",
                                             '--negative-estimate expected'))

@@ -34,7 +34,6 @@ from __future__ import division
 import math
 
 from .._backend import numpy as np
-from . import _glove_workers
 from ._glove_python import CHUNK, MAX_STEP, NEGATIVE_SEED_OFFSET
 
 __all__ = ['Runner', 'prepare']
@@ -79,18 +78,14 @@ def prepare(cooccurrence, model):
 
 
 class Runner(object):
-    def __init__(self, state, data, dim, model, eta, adagrad, batch_size, workers=1):
+    def __init__(self, state, data, dim, model, eta, adagrad, batch_size):
         self.data = data
         self.dim, self.model, self.eta, self.adagrad = dim, model, eta, adagrad
         self.batch_size = max(1, batch_size)
-        self.workers = max(1, int(workers)) if _glove_workers.can_fork() else 1
         tables = 1 if model == 0 else 2
         self.vectors = [_float32(a).reshape(-1, dim) for a in state[:tables]]
         shape = (-1, dim) if adagrad == 'coordinate' else (-1,)
         self.grads = [_float32(a).reshape(shape) for a in state[tables:]]
-        if self.workers > 1:
-            self.vectors = [_glove_workers.shared_copy(np, a) for a in self.vectors]
-            self.grads = [_glove_workers.shared_copy(np, a) for a in self.grads]
         self._table = None
         self._expected = None
 
@@ -105,45 +100,17 @@ class Runner(object):
             self._table = np.frombuffer(plan.table, dtype=np.int32).astype(np.int64)
         if plan.expected and self._expected is None:
             self._expected = _Expected(self._table, len(self.vectors[0]), plan)
-        starts = list(range(0, len(ids), CHUNK))
-        if self.workers == 1:
-            total, wsum = self._chunks(ids, starts, seed, plan, plan.report)
-        else:
-            total, wsum = self._shared_epoch(ids, starts, seed, plan)
+        total, wsum = self._chunks(ids, seed, plan)
         return total / wsum if wsum else 0.0
 
-    def _shared_epoch(self, ids, starts, seed, plan):
-        """The chunks dealt round-robin to ``workers`` processes (see
-        :mod:`._glove_workers`); progress from shared counters."""
-        workers = self.workers
-        done = _glove_workers.shared_copy(np, np.zeros(workers, dtype=np.int64))
-        reported = [0]
-
-        def report_all(count):
-            done[0] += count
-            now = int(done.sum())
-            plan.report(now - reported[0])
-            reported[0] = now
-
-        def work(w):
-            def report(count):
-                done[w] += count
-            sums = self._chunks(ids, starts[w::workers], seed + w, plan,
-                                report_all if w == 0 else report)
-            return list(sums)
-
-        results = _glove_workers.run_forked(list(range(workers)), work)
-        plan.report(int(done.sum()) - reported[0])
-        return sum(r[0] for r in results), sum(r[1] for r in results)
-
-    def _chunks(self, ids, starts, seed, plan, report):
-        """Run the chunks of ``ids`` that begin at ``starts``; ``(loss sum, weight sum)``."""
+    def _chunks(self, ids, seed, plan):
+        """Run the samples ``ids`` chunk by chunk; ``(loss sum, weight sum)``."""
         rng = np.random.RandomState((seed + NEGATIVE_SEED_OFFSET) % (2 ** 32))
         expected = self._expected if plan.expected else None
         if expected is not None:
             expected.refresh(self.vectors[0])
         total = wsum = 0.0
-        for start in starts:
+        for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             if expected is None:
                 drawn = self._table[rng.randint(0, len(self._table),
@@ -161,7 +128,7 @@ class Runner(object):
                 self._apply(0, *expected.partner_gradients(self.vectors[0], self.adagrad,
                                                            self.dim))
                 expected.refresh(self.vectors[0])
-            report(len(chunk))
+            plan.report(len(chunk))
         return total, wsum
 
     def _expected_batch(self, k, plan):

@@ -121,9 +121,8 @@ class Runner(object):
     interface: ``Runner(state, data, ...)``, ``epoch(seed, plan)``,
     ``state()``; :mod:`._glove_numpy` has the same)."""
 
-    def __init__(self, state, data, dim, model, eta, adagrad, batch_size=None, workers=1):
+    def __init__(self, state, data, dim, model, eta, adagrad, batch_size=None):
         self.data = data
-        self.workers = 1  # one process: the kernels update Python lists and arrays
         self.dim, self.model, self.eta, self.adagrad = dim, model, eta, adagrad
         self.flat = _USE_FLAT
         tables = 1 if model == 0 else 2

@@ -162,18 +162,12 @@ class SimplerGlove(object):
     backend : {'auto', 'python', 'numpy'}
     batch_size : int
         Samples per mini-batch of the NumPy backend.
-    workers : int
-        Processes that train the NumPy backend together on shared vectors
-        (default 1; see :mod:`._glove_workers`): nearly N times as fast on N
-        idle cores, not bit-for-bit reproducible.  The plain-Python backend
-        trains in one process.
     """
 
     def __init__(self, dim=100, model=0, x_max=10.0, alpha=0.75, truncate_weight=True, eta=0.1,
                  epochs=10, seed=1, adagrad='row', context_smoothing=None, pmi_shift=0.0,
                  pmi_floor=None, negatives=2, negative_weight=3.0, negative_power=0.75,
-                 sampling='all', backend='auto', batch_size=4096, negative_estimate='auto',
-                 workers=1):
+                 sampling='all', backend='auto', batch_size=4096, negative_estimate='auto'):
         if model not in (0, 1, 2):
             raise ValueError('model must be 0 (shared vectors), 1 (concatenated) or 2 (summed)')
         if adagrad not in ('coordinate', 'row'):
@@ -206,7 +200,6 @@ class SimplerGlove(object):
         self.backend = backend
         self.batch_size = int(batch_size)
         self.negative_estimate = negative_estimate
-        self.workers = max(1, int(workers))
         self.losses = []
 
     def settings(self, dim=None):
@@ -268,11 +261,7 @@ class SimplerGlove(object):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
         runner = engine.Runner(state, data, dim, self.model, self.eta, self.adagrad,
-                               self.batch_size, self.workers)
-        if self.workers > 1:
-            log(progress, 'training in %d processes sharing the vectors' % runner.workers
-                if runner.workers > 1 else 'training in one process (%s)' % (
-                    'the plain-Python backend' if backend == 'python' else 'no fork here'))
+                               self.batch_size)
         del state
         plan = _Plan(self, data, cooccurrence.counts, progress, self.epochs - first)
         for epoch in range(first, self.epochs):
