@@ -445,7 +445,8 @@ class WordDiscovery(object):
 
     def find_with(self, count_pieces, progress=None):
         """:meth:`find` with the pieces counted by ``count_pieces(kept,
-        min_count)`` (``{surface piece: count}``; ``kept``: the packed
+        floor)`` (``{surface piece: count}`` of the pieces seen at least
+        ``floor`` times or holding a digit or letter run; ``kept``: the packed
         n-grams not to cut, by order): the seam where another engine
         (:mod:`nlp_zero.words.discovery.mapping`) counts them."""
         progress = progress or self.progress
@@ -463,12 +464,12 @@ class WordDiscovery(object):
         kept = self._cohesive_ngrams(chars, min_count)
         log(progress, 'cohesive n-grams: %s' % ', '.join(
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
-        surface_pieces = count_pieces(kept, min_count)
-        classed = class_pieces(surface_pieces) if self.classes else {}
         # only the frequent pieces are candidates (rarer ones are noise, and
         # many), but every piece counted is cut when the counts are re-estimated
-        pieces = normalize_counts(surface_pieces, classed, min_count
-                                  if self.reestimate_pieces == 'frequent' else 1)
+        floor = min_count if self.reestimate_pieces == 'frequent' else 1
+        surface_pieces = count_pieces(kept, floor)
+        classed = class_pieces(surface_pieces) if self.classes else {}
+        pieces = normalize_counts(surface_pieces, classed, floor)
         del surface_pieces
         self.pieces = pieces
         candidates = candidate_words(pieces, chars, min_count, self.pair_candidates,
