@@ -48,7 +48,7 @@ def register(commands):
                         choices=('auto', 'expected', 'sampled'),
                         help='the sampled pairs fitted to 0: drawn (sampled), or their '
                              'expected gradient computed exactly (expected: NumPy, model 0, '
-                             'about twice as fast); auto (default): expected where possible')
+                             'faster); auto (default): expected where possible')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
