@@ -23,6 +23,7 @@ words are all in the vocabulary).
 
 from __future__ import division, print_function
 
+import argparse
 import io
 import json
 import os
@@ -71,9 +72,10 @@ def step(name, command, workdir, env=None):
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     extra = argv[argv.index('--') + 1:] if '--' in argv else []
-    argv = argv[:argv.index('--')] if '--' in argv else argv
-    workdir = argv[argv.index('--workdir') + 1] if '--workdir' in argv else os.path.join(
-        tempfile.gettempdir(), 'nlp-zero-bench-chinese')
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--workdir', default=os.path.join(tempfile.gettempdir(),
+                                                          'nlp-zero-bench-chinese'))
+    workdir = parser.parse_args(argv[:argv.index('--')] if '--' in argv else argv).workdir
     if not os.path.isdir(workdir):
         os.makedirs(workdir)
     fudan = data_path('corpora/zh_fudan.txt.gz')
