@@ -187,8 +187,10 @@ def load_lexicons(paths, progress=None):
 def check_backend(backend):
     """Fail before any work when ``--backend`` cannot run here (in the
     terms of the command line, not of the API)."""
-    from .._backend import numpy
-    if backend == 'numpy' and numpy is None:
+    from .._backend import BackendError, resolve
+    try:
+        resolve(backend)
+    except BackendError:  # (argparse lets only a known name through: NumPy is missing)
         raise UsageError('--backend numpy needs NumPy, which is not installed here: install '
                          'it (pip install numpy) or give --backend python')
 
