@@ -1,6 +1,7 @@
 """Options and helpers shared by the subcommands."""
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -156,11 +157,35 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
                             'removed afterwards')
     group.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
                        help=backend_help)
-    group.add_argument('--spark', metavar='MASTER', default=None,
-                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                            'needs pip install "nlp-zero[spark]"); the corpus paths are '
-                            'read by Spark (HDFS, S3 ...)')
+    add_spark_option(group, '; the corpus paths are read by Spark (HDFS, S3 ...)')
     return group
+
+
+def add_spark_option(parser, then, doing='count'):
+    """``--spark MASTER``; its help says what runs on Spark (``doing``) and
+    ends with ``then``."""
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='%s on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]")%s' % (doing, then))
+
+
+def check_spark_paths(paths):
+    """Spark reads the corpus itself: it needs its paths, not standard input."""
+    if not paths or '-' in paths:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+
+
+@contextlib.contextmanager
+def spark_session(args, progress, message='counting on Spark (%s)'):
+    """A Spark session on the master of ``--spark``, stopped afterwards;
+    ``message`` (``%s``: the master) is logged once it runs."""
+    from .. import spark
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log(message % (args.spark,))
+        yield session
+    finally:
+        session.stop()
 
 
 #: What the help of every --lexicon option ends with.

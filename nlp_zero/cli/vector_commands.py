@@ -11,7 +11,8 @@ from .._files import open_output
 from ..errors import FormatError, NlpZeroError
 from ._common import (UsageError, add_command, add_counting_options, check_backend,
                       check_output_folder, echo, load_lexicons, make_progress, non_negative_int,
-                      open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines)
+                      open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines,
+                      spark_session)
 
 
 def register(commands):
@@ -180,15 +181,11 @@ def _count_on_spark(args, progress):
     from .. import spark
     if not args.corpus:
         raise UsageError('--spark needs the corpus paths (Spark reads them)')
-    session = spark.session(args.spark, quiet=args.quiet)
-    try:
-        progress.log('counting on Spark (%s)' % args.spark)
+    with spark_session(args, progress) as session:
         return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
                                   max_vocab=args.max_vocab, window=args.window,
                                   lexicon=args.lexicon and load_lexicons(args.lexicon),
                                   max_line_chars=args.max_line_chars or None)
-    finally:
-        session.stop()
 
 
 def _unsegmented(corpus, sample=200):
