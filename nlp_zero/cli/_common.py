@@ -126,18 +126,24 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
 
 def add_exact_options(parser, limit):
     """``--exact``, ``--memory`` and ``--tmp-dir`` of a stage that prunes its
-    tables past ``limit`` (an option name) unless told to count exactly."""
+    tables past ``limit`` (an option name) unless told to count exactly
+    (:func:`exact_memory` reads them)."""
     group = parser.add_argument_group('exact counting')
     group.add_argument('--exact', action='store_true',
                        help='count exactly, never pruning a table (default: prune past '
                             '%s, which is approximate but bounded)' % limit)
     group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
                        help='with --exact: memory for the count tables, e.g. 500M; past it '
-                            'counts spill to sorted files and are merged back (default: %s: '
-                            'a quarter of this machine, at most 768M)'
-                            % _human_size(default_memory()))
+                            'counts spill to sorted files and are merged back '
+                            + _default_memory_help())
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
                        help='with --exact: where spilled counts go (removed afterwards)')
+
+
+def exact_memory(args):
+    """The memory budget of ``--exact`` counting (``--memory``, else this
+    machine's default); None when the tables are pruned instead."""
+    return (args.memory or default_memory()) if args.exact else None
 
 
 def add_counting_options(parser, backend_help='counting backend (default: numpy when '
@@ -148,8 +154,7 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
     group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
                        help='memory budget for counting, e.g. 500M or 2G: past it, counts '
                             'spill to sorted files on disk and are merged back exactly '
-                            '(default: %s: a quarter of this machine, at most 768M)'
-                            % _human_size(default_memory()))
+                            + _default_memory_help())
     group.add_argument('--workers', type=positive_int, default=1, metavar='N',
                        help='processes that count (default: 1); the result is the same')
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
@@ -228,7 +233,13 @@ def memory_size(text):
         raise argparse.ArgumentTypeError(str(exc))
 
 
+def _default_memory_help():
+    """What the help of every ``--memory`` option ends with."""
+    return '(default: %s: a quarter of this machine, at most 768M)' % _human_size(default_memory())
+
+
 def _human_size(size):
+    """``size`` bytes in G or M, as ``--memory`` takes it."""
     for unit, shift in (('G', 30), ('M', 20)):
         if size >= 1 << shift:
             return '%.3g%s' % (size / float(1 << shift), unit)

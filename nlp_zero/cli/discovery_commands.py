@@ -10,15 +10,14 @@ from .._compat import clock
 from .._files import open_output, text_lines
 from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery
 from ..words.discovery.newwords import rank_new_words
-from ..counting.memory import default_memory
 from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
 from ._common import (UsageError, add_command, add_exact_options, add_spark_option,
-                      check_output_folder, check_spark_paths, echo, finite_float, make_progress,
-                      non_negative_float, open_corpus, probability, report_bad_lines,
-                      spark_session)
+                      check_output_folder, check_spark_paths, echo, exact_memory, finite_float,
+                      make_progress, non_negative_float, open_corpus, probability,
+                      report_bad_lines, spark_session)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -148,7 +147,7 @@ def finder_from_args(args, progress):
         reestimate_pieces=args.reestimate_pieces,
         classes=not args.no_classes, workers=args.workers,
         max_entries=None if args.exact else args.max_entries,
-        memory=(args.memory or default_memory()) if args.exact else None, tmp_dir=args.tmp_dir,
+        memory=exact_memory(args), tmp_dir=args.tmp_dir,
         progress=progress)
 
 

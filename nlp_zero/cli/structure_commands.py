@@ -17,9 +17,8 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ..counting.memory import default_memory
 from ._common import (MERGED_LEXICONS, add_command, add_exact_options, add_spark_option,
-                      argument_text, check_output_folder, check_spark_paths, echo,
+                      argument_text, check_output_folder, check_spark_paths, echo, exact_memory,
                       load_lexicons, make_progress, non_negative_int, open_corpus, positive_int,
                       report_bad_lines, spark_session)
 
@@ -174,14 +173,14 @@ def run_templates(args):
     check_output(args.output)
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
+    # (pruned, the templates table keeps the finder's own bound)
+    bounds = ({'max_pairs': None, 'max_templates': None} if args.exact
+              else {'max_pairs': args.max_pairs})
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
-                            max_steps=args.max_steps,
-                            max_pairs=None if args.exact else args.max_pairs,
-                            max_templates=None if args.exact else 2000000,
-                            memory=(args.memory or default_memory()) if args.exact else None,
+                            max_steps=args.max_steps, memory=exact_memory(args),
                             tmp_dir=args.tmp_dir, progress=progress,
-                            keep_phrases=args.keep_phrases, workers=args.workers)
+                            keep_phrases=args.keep_phrases, workers=args.workers, **bounds)
     started = clock()
     if args.spark:
         templates = _templates_on_spark(args, finder, progress)
