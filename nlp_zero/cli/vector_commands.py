@@ -19,16 +19,10 @@ def register(commands):
     _register_cooccur(commands)
     parser = add_command(commands, 'vectors', run_vectors, corpus=True,
                          help='count co-occurrences and train simpler-GloVe word vectors')
-    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces (text '
-                             'without spaces is cut with --lexicon, or else with the words '
-                             'discovered in it); default: the bundled sample')
+    _add_corpus(parser)
     parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
                         help='where to write the vectors (word2vec text format; "-": stdout)')
-    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
-                        help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
-                             'from "nlp-zero discover"); punctuation tokens are dropped'
-                             + MERGED_LEXICONS)
+    _add_lexicon(parser, ' (word<TAB>count lines, e.g. from "nlp-zero discover")')
     parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
     parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
@@ -82,6 +76,21 @@ def register(commands):
                         help='analogy candidates: the N first words (default: 30000)')
 
 
+def _add_corpus(parser):
+    """The corpus of ``vectors`` and ``cooccur``."""
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders of text, words separated by spaces (text '
+                             'without spaces is cut with --lexicon, or else with the words '
+                             'discovered in it); default: the bundled sample')
+
+
+def _add_lexicon(parser, which=''):
+    """``--lexicon`` of ``vectors`` and ``cooccur`` (see :func:`_token_lines`)."""
+    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
+                        help='tokenize raw text with this lexicon%s; punctuation tokens are '
+                             'dropped%s' % (which, MERGED_LEXICONS))
+
+
 def _add_vectors_file(parser):
     parser.add_argument('vectors', metavar='VECTORS',
                         help='word vectors in the word2vec text or binary format (told apart '
@@ -94,15 +103,10 @@ def _add_vectors_file(parser):
 def _register_cooccur(commands):
     parser = add_command(commands, 'cooccur', run_cooccur, corpus=True,
                          help='count the window co-occurrences of a corpus into a table file')
-    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces (text '
-                             'without spaces is cut with --lexicon, or else with the words '
-                             'discovered in it); default: the bundled sample')
+    _add_corpus(parser)
     parser.add_argument('-o', '--output', required=True, metavar='TABLE',
                         help='where to write the table (see nlp_zero.vectors.table_file)')
-    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
-                        help='tokenize raw text with this lexicon; punctuation tokens are '
-                             'dropped' + MERGED_LEXICONS)
+    _add_lexicon(parser)
     parser.add_argument('--window', type=window_size, default=10,
                         help='window size (default: 10)')
     parser.add_argument('--min-count', type=positive_int, default=5,
