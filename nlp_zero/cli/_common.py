@@ -1,6 +1,7 @@
 """Options and helpers shared by the subcommands."""
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -125,18 +126,24 @@ def add_command(commands, name, run, help, corpus=False, max_line_chars=DEFAULT_
 
 def add_exact_options(parser, limit):
     """``--exact``, ``--memory`` and ``--tmp-dir`` of a stage that prunes its
-    tables past ``limit`` (an option name) unless told to count exactly."""
+    tables past ``limit`` (an option name) unless told to count exactly
+    (:func:`exact_memory` reads them)."""
     group = parser.add_argument_group('exact counting')
     group.add_argument('--exact', action='store_true',
                        help='count exactly, never pruning a table (default: prune past '
                             '%s, which is approximate but bounded)' % limit)
     group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
                        help='with --exact: memory for the count tables, e.g. 500M; past it '
-                            'counts spill to sorted files and are merged back (default: %s: '
-                            'a quarter of this machine, at most 768M)'
-                            % _human_size(default_memory()))
+                            'counts spill to sorted files and are merged back '
+                            + _default_memory_help())
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
                        help='with --exact: where spilled counts go (removed afterwards)')
+
+
+def exact_memory(args):
+    """The memory budget of ``--exact`` counting (``--memory``, else this
+    machine's default); None when the tables are pruned instead."""
+    return (args.memory or default_memory()) if args.exact else None
 
 
 def add_counting_options(parser, backend_help='counting backend (default: numpy when '
@@ -147,8 +154,7 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
     group.add_argument('--memory', type=memory_size, default=None, metavar='SIZE',
                        help='memory budget for counting, e.g. 500M or 2G: past it, counts '
                             'spill to sorted files on disk and are merged back exactly '
-                            '(default: %s: a quarter of this machine, at most 768M)'
-                            % _human_size(default_memory()))
+                            + _default_memory_help())
     group.add_argument('--workers', type=positive_int, default=1, metavar='N',
                        help='processes that count (default: 1); the result is the same')
     group.add_argument('--tmp-dir', metavar='FOLDER', default=None,
@@ -156,11 +162,35 @@ def add_counting_options(parser, backend_help='counting backend (default: numpy 
                             'removed afterwards')
     group.add_argument('--backend', default='auto', choices=('auto', 'python', 'numpy'),
                        help=backend_help)
-    group.add_argument('--spark', metavar='MASTER', default=None,
-                       help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                            'needs pip install "nlp-zero[spark]"); the corpus paths are '
-                            'read by Spark (HDFS, S3 ...)')
+    add_spark_option(group, '; the corpus paths are read by Spark (HDFS, S3 ...)')
     return group
+
+
+def add_spark_option(parser, then, doing='count'):
+    """``--spark MASTER``; its help says what runs on Spark (``doing``) and
+    ends with ``then``."""
+    parser.add_argument('--spark', metavar='MASTER', default=None,
+                        help='%s on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
+                             'needs pip install "nlp-zero[spark]")%s' % (doing, then))
+
+
+def check_spark_paths(paths):
+    """Spark reads the corpus itself: it needs its paths, not standard input."""
+    if not paths or '-' in paths:
+        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+
+
+@contextlib.contextmanager
+def spark_session(args, progress, message='counting on Spark (%s)'):
+    """A Spark session on the master of ``--spark``, stopped afterwards;
+    ``message`` (``%s``: the master) is logged once it runs."""
+    from .. import spark
+    session = spark.session(args.spark, quiet=args.quiet)
+    try:
+        progress.log(message % (args.spark,))
+        yield session
+    finally:
+        session.stop()
 
 
 #: What the help of every --lexicon option ends with.
@@ -187,8 +217,10 @@ def load_lexicons(paths, progress=None):
 def check_backend(backend):
     """Fail before any work when ``--backend`` cannot run here (in the
     terms of the command line, not of the API)."""
-    from .._backend import numpy
-    if backend == 'numpy' and numpy is None:
+    from .._backend import BackendError, resolve
+    try:
+        resolve(backend)
+    except BackendError:  # (argparse lets only a known name through: NumPy is missing)
         raise UsageError('--backend numpy needs NumPy, which is not installed here: install '
                          'it (pip install numpy) or give --backend python')
 
@@ -201,7 +233,13 @@ def memory_size(text):
         raise argparse.ArgumentTypeError(str(exc))
 
 
+def _default_memory_help():
+    """What the help of every ``--memory`` option ends with."""
+    return '(default: %s: a quarter of this machine, at most 768M)' % _human_size(default_memory())
+
+
 def _human_size(size):
+    """``size`` bytes in G or M, as ``--memory`` takes it."""
     for unit, shift in (('G', 30), ('M', 20)):
         if size >= 1 << shift:
             return '%.3g%s' % (size / float(1 << shift), unit)

@@ -10,14 +10,14 @@ from .._compat import clock
 from .._files import open_output, text_lines
 from ..words.discovery import DEFAULT_THRESHOLDS, WordDiscovery
 from ..words.discovery.newwords import rank_new_words
-from ..counting.memory import default_memory
 from ..errors import NlpZeroError
 from ..words.information import bits, information_per_char
 from ..words.lexicon import Lexicon
 from ..words.tokenizer import Tokenizer
-from ._common import (UsageError, add_command, add_exact_options, check_output_folder, echo,
-                      finite_float, make_progress, non_negative_float, open_corpus, probability,
-                      report_bad_lines)
+from ._common import (UsageError, add_command, add_exact_options, add_spark_option,
+                      check_output_folder, check_spark_paths, echo, exact_memory, finite_float,
+                      make_progress, non_negative_float, open_corpus, probability,
+                      report_bad_lines, spark_session)
 
 #: The demo learns from this many characters of the sample (all of it today).
 DEMO_CHARS = 700000
@@ -82,10 +82,8 @@ def register(commands):
                         help='processes that count and cut (default 1); the lexicon is the '
                              'same with any number')
     add_exact_options(parser, '--max-entries')
-    parser.add_argument('--spark', metavar='MASTER', default=None,
-                        help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                             'needs pip install "nlp-zero[spark]"), exactly (implies --exact); '
-                             'the corpus paths are read by Spark (HDFS, S3 ...)')
+    add_spark_option(parser, ', exactly (implies --exact); the corpus paths are read by '
+                             'Spark (HDFS, S3 ...)')
     _add_new_word_options(parser)
 
 
@@ -149,7 +147,7 @@ def finder_from_args(args, progress):
         reestimate_pieces=args.reestimate_pieces,
         classes=not args.no_classes, workers=args.workers,
         max_entries=None if args.exact else args.max_entries,
-        memory=(args.memory or default_memory()) if args.exact else None, tmp_dir=args.tmp_dir,
+        memory=exact_memory(args), tmp_dir=args.tmp_dir,
         progress=progress)
 
 
@@ -257,19 +255,14 @@ def run_discover(args):
 
 def _discover_on_spark(args, progress):
     from .. import spark
-    if not args.corpus or '-' in args.corpus:
-        raise UsageError('--spark needs the corpus paths (Spark reads them)')
+    check_spark_paths(args.corpus)
     args.exact = True  # (pruning depends on the order of the text: Spark counts exactly)
     finder = finder_from_args(args, progress)
-    session = spark.session(args.spark, quiet=args.quiet)
-    try:
-        progress.log('counting on Spark (%s), exactly' % args.spark)
+    with spark_session(args, progress, 'counting on Spark (%s), exactly') as session:
         started = clock()
         lexicon = spark.discover_with(session, args.corpus, finder,
                                       max_line_chars=args.max_line_chars or None)
         seconds = clock() - started
-    finally:
-        session.stop()
     if args.new_words:  # (the branching entropies read the corpus once more, here)
         if any(u'://' in path for path in args.corpus):
             raise UsageError('--new-words reads the corpus again on this machine (branching '

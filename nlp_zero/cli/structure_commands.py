@@ -17,10 +17,10 @@ from ..structure.parser import MAX_STEPS, Parser
 from ..structure.finder import TemplateFinder
 from ..structure.templates import TemplateSet
 from ..words.tokenizer import Tokenizer
-from ..counting.memory import default_memory
-from ._common import (MERGED_LEXICONS, UsageError, add_command, add_exact_options,
-                      argument_text, check_output_folder, echo, load_lexicons, make_progress,
-                      non_negative_int, open_corpus, positive_int, report_bad_lines)
+from ._common import (MERGED_LEXICONS, add_command, add_exact_options, add_spark_option,
+                      argument_text, check_output_folder, check_spark_paths, echo, exact_memory,
+                      load_lexicons, make_progress, non_negative_int, open_corpus, positive_int,
+                      report_bad_lines, spark_session)
 
 #: Lines of the bundled corpus used by ``nlp-zero demo`` (a quick slice).
 DEMO_LINES = 1500
@@ -98,10 +98,8 @@ def _add_engine_options(parser):
     parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
                         help='processes that tokenize, count and walk (default: 1); the '
                              'templates are the same')
-    parser.add_argument('--spark', metavar='MASTER', default=None,
-                        help='count on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                             'needs pip install "nlp-zero[spark]"); the corpus paths are read '
-                             'by Spark (HDFS, S3 ...); its tables are never pruned')
+    add_spark_option(parser, '; the corpus paths are read by Spark (HDFS, S3 ...); its tables '
+                             'are never pruned')
     add_exact_options(parser, '--max-pairs')
 
 
@@ -175,14 +173,14 @@ def run_templates(args):
     check_output(args.output)
     progress = make_progress(args, 'counting')
     tokenizer = _tokenizer(args.lexicon)
+    # (pruned, the templates table keeps the finder's own bound)
+    bounds = ({'max_pairs': None, 'max_templates': None} if args.exact
+              else {'max_pairs': args.max_pairs})
     finder = TemplateFinder(tokenizer.tokenize, window=args.window, min_proba=args.min_proba,
                             min_pmi=args.min_pmi, min_count=args.min_count,
-                            max_steps=args.max_steps,
-                            max_pairs=None if args.exact else args.max_pairs,
-                            max_templates=None if args.exact else 2000000,
-                            memory=(args.memory or default_memory()) if args.exact else None,
+                            max_steps=args.max_steps, memory=exact_memory(args),
                             tmp_dir=args.tmp_dir, progress=progress,
-                            keep_phrases=args.keep_phrases, workers=args.workers)
+                            keep_phrases=args.keep_phrases, workers=args.workers, **bounds)
     started = clock()
     if args.spark:
         templates = _templates_on_spark(args, finder, progress)
@@ -217,15 +215,10 @@ def run_templates(args):
 
 def _templates_on_spark(args, finder, progress):
     from .. import spark
-    if not args.corpus or '-' in args.corpus:
-        raise UsageError('--spark needs the corpus paths (Spark reads them)')
-    session = spark.session(args.spark, quiet=args.quiet)
-    try:
-        progress.log('counting on Spark (%s)' % args.spark)
+    check_spark_paths(args.corpus)
+    with spark_session(args, progress) as session:
         return spark.templates_with(session, args.corpus, finder,
                                     max_line_chars=args.max_line_chars or None)
-    finally:
-        session.stop()
 
 
 def _structured(templates):

@@ -11,23 +11,18 @@ from .._files import open_output
 from ..errors import FormatError, NlpZeroError
 from ._common import (UsageError, add_command, add_counting_options, check_backend,
                       check_output_folder, echo, load_lexicons, make_progress, non_negative_int,
-                      open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines)
+                      open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines,
+                      spark_session)
 
 
 def register(commands):
     _register_cooccur(commands)
     parser = add_command(commands, 'vectors', run_vectors, corpus=True,
                          help='count co-occurrences and train simpler-GloVe word vectors')
-    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces (text '
-                             'without spaces is cut with --lexicon, or else with the words '
-                             'discovered in it); default: the bundled sample')
+    _add_corpus(parser)
     parser.add_argument('-o', '--output', required=True, metavar='VECTORS.txt',
                         help='where to write the vectors (word2vec text format; "-": stdout)')
-    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
-                        help='tokenize raw text with this lexicon (word<TAB>count lines, e.g. '
-                             'from "nlp-zero discover"); punctuation tokens are dropped'
-                             + MERGED_LEXICONS)
+    _add_lexicon(parser, ' (word<TAB>count lines, e.g. from "nlp-zero discover")')
     parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
     parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
@@ -81,6 +76,21 @@ def register(commands):
                         help='analogy candidates: the N first words (default: 30000)')
 
 
+def _add_corpus(parser):
+    """The corpus of ``vectors`` and ``cooccur``."""
+    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
+                        help='files or folders of text, words separated by spaces (text '
+                             'without spaces is cut with --lexicon, or else with the words '
+                             'discovered in it); default: the bundled sample')
+
+
+def _add_lexicon(parser, which=''):
+    """``--lexicon`` of ``vectors`` and ``cooccur`` (see :func:`_token_lines`)."""
+    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
+                        help='tokenize raw text with this lexicon%s; punctuation tokens are '
+                             'dropped%s' % (which, MERGED_LEXICONS))
+
+
 def _add_vectors_file(parser):
     parser.add_argument('vectors', metavar='VECTORS',
                         help='word vectors in the word2vec text or binary format (told apart '
@@ -93,15 +103,10 @@ def _add_vectors_file(parser):
 def _register_cooccur(commands):
     parser = add_command(commands, 'cooccur', run_cooccur, corpus=True,
                          help='count the window co-occurrences of a corpus into a table file')
-    parser.add_argument('corpus', nargs='*', metavar='CORPUS',
-                        help='files or folders of text, words separated by spaces (text '
-                             'without spaces is cut with --lexicon, or else with the words '
-                             'discovered in it); default: the bundled sample')
+    _add_corpus(parser)
     parser.add_argument('-o', '--output', required=True, metavar='TABLE',
                         help='where to write the table (see nlp_zero.vectors.table_file)')
-    parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
-                        help='tokenize raw text with this lexicon; punctuation tokens are '
-                             'dropped' + MERGED_LEXICONS)
+    _add_lexicon(parser)
     parser.add_argument('--window', type=window_size, default=10,
                         help='window size (default: 10)')
     parser.add_argument('--min-count', type=positive_int, default=5,
@@ -180,15 +185,11 @@ def _count_on_spark(args, progress):
     from .. import spark
     if not args.corpus:
         raise UsageError('--spark needs the corpus paths (Spark reads them)')
-    session = spark.session(args.spark, quiet=args.quiet)
-    try:
-        progress.log('counting on Spark (%s)' % args.spark)
+    with spark_session(args, progress) as session:
         return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
                                   max_vocab=args.max_vocab, window=args.window,
                                   lexicon=args.lexicon and load_lexicons(args.lexicon),
                                   max_line_chars=args.max_line_chars or None)
-    finally:
-        session.stop()
 
 
 def _unsegmented(corpus, sample=200):

@@ -11,9 +11,9 @@ from ..text.corpus import Corpus
 from ..text.decoders import LinePiece
 from ..words.scores import segmentation_scores
 from ..words.tokenized import tokenized_lines
-from ._common import (MERGED_LEXICONS, UsageError, add_command, argument_text,
-                      check_output_folder, echo, load_lexicons, make_progress, open_corpus,
-                      positive_int, report_bad_lines)
+from ._common import (MERGED_LEXICONS, UsageError, add_command, add_spark_option,
+                      argument_text, check_output_folder, echo, load_lexicons, make_progress,
+                      open_corpus, positive_int, report_bad_lines, spark_session)
 
 
 #: ``tokenize`` reads longer lines in pieces of this size (about 30 MB of
@@ -39,10 +39,8 @@ def register(commands):
                         help='write here (atomically) instead of to stdout')
     parser.add_argument('--workers', type=positive_int, default=1, metavar='N',
                         help='processes that tokenize (default 1); the output is the same')
-    parser.add_argument('--spark', metavar='MASTER', default=None,
-                        help='tokenize on Apache Spark (e.g. local[2], spark://host:7077, yarn; '
-                             'needs pip install "nlp-zero[spark]"): the files are read by '
-                             'Spark, and --output names a new folder of part files')
+    add_spark_option(parser, ': the files are read by Spark, and --output names a new folder '
+                             'of part files', doing='tokenize')
     parser.add_argument('--split-alnum', action='store_true',
                         help='cut runs of digits and Latin letters with the lexicon too '
                              '(default: a run is never cut; it is a token, or part of a '
@@ -98,13 +96,9 @@ def _tokenize_on_spark(args, lexicon, progress):
                          'new folder for the part files')
     if os.path.exists(args.output):  # (a local path; Spark checks the others)
         raise UsageError('--output %s exists: with --spark it names a new folder' % args.output)
-    session = spark.session(args.spark, quiet=args.quiet)
-    try:
-        progress.log('tokenizing on Spark (%s)' % args.spark)
+    with spark_session(args, progress, 'tokenizing on Spark (%s)') as session:
         spark.tokenize(session, args.files, lexicon, args.output,
                        keep_alnum=not args.split_alnum)
-    finally:
-        session.stop()
     return 0
 
 

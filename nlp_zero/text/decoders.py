@@ -370,17 +370,17 @@ def cut_line(text, bound):
     return pieces
 
 
-_MARKS = re.compile(u'(?:%s)+' % MARK_PATTERN, re.UNICODE)
+#: The text up to the end of the last run of marks that another character
+#: follows (the greedy prefix backtracks from the end of the window, in C).
+_UP_TO_LAST_MARKS = re.compile(u'[\\s\\S]*(?:%s)(?!%s)(?=[\\s\\S])'
+                               % (MARK_PATTERN, MARK_PATTERN), re.UNICODE)
 
 
 def _last_mark_end(window):
     """Where the last run of marks that ends inside ``window`` ends (a run
     that reaches its end may go on past it), or 0."""
-    end = 0
-    for match in _MARKS.finditer(window):
-        if match.end() < len(window):
-            end = match.end()
-    return end
+    match = _UP_TO_LAST_MARKS.match(window)
+    return match.end() if match else 0
 
 
 def _last_space(window):
