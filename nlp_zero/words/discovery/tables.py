@@ -13,11 +13,11 @@ import heapq
 from array import array
 from collections import Counter
 from itertools import compress, repeat
-from operator import add, le, not_
+from operator import le, not_
 
 from ..._compat import INT64, iteritems, itervalues, map, range, zip
 from ...counting.sorted_table import SortedTable, collect
-from ...counting.spill import SpillCounter, add_equal
+from ...counting.spill import SpillCounter, add_counts, add_equal
 from ...progress import log
 from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
@@ -78,10 +78,7 @@ class CountTable(object):
         a batch (pieces: a fifth are distinct); the table ends up the same,
         in the same order.
         """
-        table = self.counts
-        keys = list(batch)
-        dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)),
-                                         itervalues(batch))))
+        add_counts(self.counts, batch)
 
     def check(self, progress):
         if self.max_entries and len(self) > self.max_entries:
