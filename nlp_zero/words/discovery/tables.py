@@ -23,7 +23,7 @@ from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
 
 __all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'KeepPiece', 'PackedSet', 'gram_table',
-           'at_least', 'prune_threshold']
+           'at_least', 'kept_pieces', 'prune_threshold']
 
 #: Keys handed out at a time by :meth:`ExactTable.chunks`.
 _CHUNK = 1 << 16
@@ -64,6 +64,9 @@ class CountTable(object):
     def keys_and_counts(self):
         """Two lists: the keys, and their counts."""
         return list(self.counts), list(itervalues(self.counts))
+
+    def items(self):
+        return iteritems(self.counts)
 
     def chunks(self):
         """The keys and counts as ``(keys, counts)`` lists, a part at a time."""
@@ -213,8 +216,18 @@ class ExactPieces(object):
     def check(self, progress):
         pass
 
-    def frequent(self, min_count):
-        return Counter(dict(filter(KeepPiece(min_count), self.counter.items())))
+    def items(self):
+        """The ``(piece, count)`` totals, in the order of the pieces (once)."""
+        return self.counter.items()
+
+
+def kept_pieces(items, floor):
+    """The ``(piece, count)`` totals of ``items`` that :class:`KeepPiece`
+    keeps, as a Counter in their order: what every engine hands
+    :meth:`WordDiscovery.find_with
+    <nlp_zero.words.discovery.WordDiscovery.find_with>` (Spark applies the
+    same test on its executors)."""
+    return Counter(dict(filter(KeepPiece(floor), items)))
 
 
 class KeepPiece(object):
