@@ -256,10 +256,10 @@ def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS,
         for n, keys, counts in _gram_chunks(grams.toLocalIterator()):
             finder.add_gram_counts(n, keys, counts)
 
-        def count_pieces(kept, min_count):
+        def count_pieces(kept, floor):
             shared = context.broadcast(dict((n, list(packed)) for n, packed in kept.items()))
             pieces = (lines.mapPartitions(lambda part: mapper.piece_counts(part, shared.value))
-                      .reduceByKey(add).filter(KeepPiece(min_count)).collect())
+                      .reduceByKey(add).filter(KeepPiece(floor)).collect())
             shared.unpersist()
             return Counter(dict(sorted(pieces)))  # (in the order of the local table)
         return finder.find_with(count_pieces)

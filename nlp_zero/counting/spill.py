@@ -74,7 +74,7 @@ class SpillCounter(object):
     def add_items(self, keys, values):
         """Add the counts ``values`` of ``keys`` (two sequences, C speed)."""
         table = self.table
-        table.update(zip(keys, map(add, map(table.get, keys, repeat(0)), values)))
+        _add_items(table, keys, values)
         if self.max_entries is not None and len(table) > self.max_entries:
             self._spill()
 
@@ -207,11 +207,16 @@ def _read_run(path, weighted):
 
 
 def add_counts(table, counts):
-    """Add the ``{key: count}`` of ``counts`` into the dict ``table`` (with
-    ``map`` over the keys: C speed, no Python loop per key)."""
+    """Add the ``{key: count}`` of ``counts`` into the dict (or Counter)
+    ``table`` (with ``map`` over the keys: C speed, no Python loop per key;
+    the new keys go in the order of ``counts``)."""
     keys = list(counts)
-    table.update(zip(keys, map(add, map(table.get, keys, repeat(0)),
-                               map(counts.__getitem__, keys))))
+    _add_items(table, keys, map(counts.__getitem__, keys))
+
+
+def _add_items(table, keys, values):
+    # dict.update: a Counter's own update would count the (key, total) tuples
+    dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)), values)))
 
 
 def add_equal(items):

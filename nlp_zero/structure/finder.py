@@ -46,10 +46,10 @@ import math
 import tempfile
 from collections import Counter
 from itertools import compress, repeat
-from operator import add
 
-from .._compat import clock, iteritems, itervalues, map, range, zip
+from .._compat import clock, iteritems, map, range, zip
 from ..counting.memory import parse_size
+from ..counting.spill import add_counts
 from ..counting.workers import in_order, start_helpers
 from ..errors import CorpusError
 from ..text.corpus import as_corpus
@@ -430,9 +430,8 @@ def _add(table, batch):
     """Add a batch's Counter to a table, one C-level pass over its keys."""
     if isinstance(table, TupleCounts):
         table.add_counts(batch)
-        return
-    keys = list(batch)
-    dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)), itervalues(batch))))
+    else:
+        add_counts(table, batch)
 
 
 def _items(table):

@@ -67,7 +67,7 @@ from .build import (candidate_words, class_pieces, cohesion, count_multi, normal
 from .cutting import BatchWork
 from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
 from .normalize import BatchCache, texts
-from .tables import CountTable, ExactPieces, PackedSet, at_least, gram_table
+from .tables import CountTable, ExactPieces, PackedSet, at_least, gram_table, kept_pieces
 from ...counting.workers import in_order, start_helpers
 
 __all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
@@ -402,11 +402,12 @@ class WordDiscovery(object):
         self.cohesive = kept
         return dict((n, PackedSet(pack_all(list(found), n))) for n, found in iteritems(kept))
 
-    def _count_pieces(self, corpora, caches, kept, progress, min_count):
+    def _count_pieces(self, corpora, caches, kept, progress, floor):
         """Cut every batch (in the helper processes, if any) and count its
-        pieces here, batch after batch."""
+        pieces here, batch after batch; the pieces kept at ``floor``
+        (:func:`~.tables.kept_pieces`, as every engine gives them)."""
         if self.max_entries:
-            # pieces under min_count are dropped anyway: half the room is plenty
+            # only the frequent pieces are candidates: half the room is plenty
             pieces = CountTable('piece', self.max_entries // 2)
         else:
             pieces = ExactPieces(self.memory, self.tmp_dir, progress)
@@ -421,7 +422,7 @@ class WordDiscovery(object):
             for text in in_order('cut', batches, helpers, self.work.cut):
                 pieces.merge(Counter(text.split()))
                 pieces.check(progress)
-        return pieces.frequent(min_count) if not self.max_entries else pieces.counts
+        return kept_pieces(pieces.items(), floor)
 
     # -------------------------------------------------------------- finding
     def find(self, corpus=None, progress=None):
@@ -436,9 +437,9 @@ class WordDiscovery(object):
         else:
             corpora, caches = self.corpora, self._caches
 
-        def count_pieces(kept, min_count):
+        def count_pieces(kept, floor):
             try:
-                return self._count_pieces(corpora, caches, kept, progress, min_count)
+                return self._count_pieces(corpora, caches, kept, progress, floor)
             finally:
                 self._stop_helpers()
         return self.find_with(count_pieces if corpora else None, progress)

@@ -13,17 +13,17 @@ import heapq
 from array import array
 from collections import Counter
 from itertools import compress, repeat
-from operator import add, le, not_
+from operator import le, not_
 
 from ..._compat import INT64, iteritems, itervalues, map, range, zip
 from ...counting.sorted_table import SortedTable, collect
-from ...counting.spill import SpillCounter, add_equal
+from ...counting.spill import SpillCounter, add_counts, add_equal
 from ...progress import log
 from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
 
 __all__ = ['CountTable', 'ExactTable', 'ExactPieces', 'KeepPiece', 'PackedSet', 'gram_table',
-           'at_least', 'prune_threshold']
+           'at_least', 'kept_pieces', 'prune_threshold']
 
 #: Keys handed out at a time by :meth:`ExactTable.chunks`.
 _CHUNK = 1 << 16
@@ -65,6 +65,9 @@ class CountTable(object):
         """Two lists: the keys, and their counts."""
         return list(self.counts), list(itervalues(self.counts))
 
+    def items(self):
+        return iteritems(self.counts)
+
     def chunks(self):
         """The keys and counts as ``(keys, counts)`` lists, a part at a time."""
         yield self.keys_and_counts()
@@ -78,10 +81,7 @@ class CountTable(object):
         a batch (pieces: a fifth are distinct); the table ends up the same,
         in the same order.
         """
-        table = self.counts
-        keys = list(batch)
-        dict.update(table, zip(keys, map(add, map(table.get, keys, repeat(0)),
-                                         itervalues(batch))))
+        add_counts(self.counts, batch)
 
     def check(self, progress):
         if self.max_entries and len(self) > self.max_entries:
@@ -216,8 +216,18 @@ class ExactPieces(object):
     def check(self, progress):
         pass
 
-    def frequent(self, min_count):
-        return Counter(dict(filter(KeepPiece(min_count), self.counter.items())))
+    def items(self):
+        """The ``(piece, count)`` totals, in the order of the pieces (once)."""
+        return self.counter.items()
+
+
+def kept_pieces(items, floor):
+    """The ``(piece, count)`` totals of ``items`` that :class:`KeepPiece`
+    keeps, as a Counter in their order: what every engine hands
+    :meth:`WordDiscovery.find_with
+    <nlp_zero.words.discovery.WordDiscovery.find_with>` (Spark applies the
+    same test on its executors)."""
+    return Counter(dict(filter(KeepPiece(floor), items)))
 
 
 class KeepPiece(object):
