@@ -238,6 +238,13 @@ class CommandTest(TempDirTestCase):
         status, stdout, stderr = run_cli('evaluate-vectors', out, '--wordsim', sim)
         self.assertEqual(status, 0, stderr)
         self.assertIn(u's.tsv\tspearman', stdout)
+        unknown = self.write_text('u.tsv', u'zzz\ta1\t9\nyyy\tb1\t1\n')
+        analogies = self.write_text('q.txt', u': x\nzzz yyy a1 b1\n')
+        status, stdout, stderr = run_cli('evaluate-vectors', out, '--wordsim', unknown,
+                                         '--analogy', analogies)
+        self.assertEqual(status, 0, stderr)
+        self.assertIn(u'u.tsv\tspearman n/a\tpearson n/a\tcoverage 0.000 (0/2 pairs)', stdout)
+        self.assertIn(u'q.txt\taccuracy n/a\tcoverage 0.000 (0/1 questions)', stdout)
 
     def test_raw_chinese_is_tokenized_with_a_lexicon(self):
         lexicon = self.write_text('lex.tsv', u'我们\t50\n喜欢\t40\n苹果\t30\n香蕉\t30\n')

@@ -297,17 +297,24 @@ def run_evaluate(args):
         result = vectors.evaluate_word_pairs(path)
         if not result.total:
             raise NlpZeroError('%s holds no word pairs' % (path,))
-        echo(u'%s\tspearman %.4f\tpearson %.4f\tcoverage %.3f (%d/%d pairs)' % (
-            os.path.basename(path), result.spearman, result.pearson, result.coverage,
-            result.used, result.total))
+        # a correlation needs two covered pairs: below that it is not a 0
+        echo(u'%s\tspearman %s\tpearson %s\tcoverage %.3f (%d/%d pairs)' % (
+            os.path.basename(path), _shown(result.spearman, result.used >= 2),
+            _shown(result.pearson, result.used >= 2), result.coverage, result.used,
+            result.total))
     for path in args.analogy:
         result = vectors.evaluate_word_analogies(path, restrict_vocab=args.restrict_vocab)
         if not result.total:
             raise NlpZeroError('%s holds no analogy questions' % (path,))
-        echo(u'%s\taccuracy %.4f\tcoverage %.3f (%d/%d questions)' % (
-            os.path.basename(path), result.accuracy, result.coverage, result.used,
-            result.total))
+        echo(u'%s\taccuracy %s\tcoverage %.3f (%d/%d questions)' % (
+            os.path.basename(path), _shown(result.accuracy, result.used >= 1),
+            result.coverage, result.used, result.total))
     return 0
+
+
+def _shown(score, defined):
+    """A score with 4 decimals, or ``n/a`` when too few items were covered."""
+    return u'%.4f' % score if defined else u'n/a'
 
 
 def demo(args, progress, context):
