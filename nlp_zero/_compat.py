@@ -1,6 +1,7 @@
 """The few shims that let one code base run on Python 2.7, 3.6+ and PyPy."""
 
 import binascii
+import gc
 import platform
 import sys
 from array import array
@@ -57,6 +58,23 @@ SURROGATES = 'strict' if PY2 else 'surrogatepass'
 
 #: True under PyPy, whose JIT prefers plain index loops to ``map`` over lists.
 PYPY = platform.python_implementation() == 'PyPy'
+
+
+def collect_garbage():
+    """Under PyPy, a full garbage collection; elsewhere nothing.
+
+    PyPy frees big buffers (decompressed blocks of a gzip file, the storage
+    of a cleared count table) only at its next major collection, which comes
+    when the heap has grown to almost twice its live size: reading a 100 MB
+    gzip corpus left 840 MB resident before any counting.  Called between
+    blocks of work, a collection bounds that, at the cost of one pass over
+    the live objects (tens of milliseconds).  CPython frees such memory at
+    once (reference counting).
+    """
+    if PYPY:
+        gc.collect()
+
+
 #: True under CPython, whose C builtins (``map``, ``Counter.update``) beat loops.
 CPYTHON = platform.python_implementation() == 'CPython'
 #: False on the narrow (UTF-16) builds of Python 2, where a character outside

@@ -28,7 +28,7 @@ from array import array
 from itertools import repeat
 from operator import add
 
-from .._compat import INT64, array_bytes, array_extend_bytes, map, range, zip
+from .._compat import INT64, array_bytes, array_extend_bytes, collect_garbage, map, range, zip
 from ..errors import NlpZeroError
 from ..progress import log
 from .memory import BYTES_PER_ENTRY
@@ -109,8 +109,10 @@ class SpillCounter(object):
             if self.table:
                 self._spill()  # the merge then holds no table beside its output
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            return collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
-                                                    for path in self.runs])), self.weighted)
+            merged = collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
+                                                      for path in self.runs])), self.weighted)
+            collect_garbage()  # PyPy: the blocks read from the runs
+            return merged
         finally:
             self.close()
 
@@ -147,6 +149,8 @@ class SpillCounter(object):
         self.runs.append(path)
         log(self.progress, 'spilled run %d of %s: %d entries, %d MB on disk'
             % (len(self.runs), self.name, len(keys), (16 * len(keys)) >> 20))
+        del table, keys, values
+        collect_garbage()  # PyPy: give the old table's memory to the next one
 
 
 def _write_run(path, keys, values):

@@ -14,7 +14,7 @@ import fnmatch
 import os
 import tempfile
 
-from .._compat import SURROGATES, stdin_bytes, string_types, text_type
+from .._compat import SURROGATES, collect_garbage, stdin_bytes, string_types, text_type
 from ..errors import CorpusError
 from .decoders import (READ_ERRORS, LineDecoder, LinePiece, WideDecoder, cut_line, decode_error,
                        is_text_encoding, is_wide_encoding, open_compressed)
@@ -22,6 +22,9 @@ from .decoders import (READ_ERRORS, LineDecoder, LinePiece, WideDecoder, cut_lin
 __all__ = ['Corpus', 'as_corpus']
 
 _BLOCK = 1 << 20  # bytes read at a time
+#: Blocks read between two garbage collections under PyPy (see
+#: :func:`~nlp_zero._compat.collect_garbage`).
+_BLOCKS_PER_COLLECTION = 4
 _PROGRESS_EVERY = 1 << 12  # lines between two progress updates
 
 
@@ -328,11 +331,7 @@ class Corpus(object):
         bound = self.max_line_chars
         spool = self._spool_writer(source)
         try:
-            while True:
-                try:
-                    block = read(_BLOCK)
-                except READ_ERRORS as exc:
-                    raise CorpusError('%s: cannot read: %s' % (source.name, exc))
+            for block in _blocks(read, source.name):
                 if spool is not None:
                     spool.write(block)
                 for line in self._feed(decoder.feed, block, source.name):
@@ -341,8 +340,6 @@ class Corpus(object):
                             yield piece, position
                     else:
                         yield line, position
-                if not block:
-                    break
         finally:
             self._close(stream, raw)
         if spool is not None:
@@ -355,11 +352,7 @@ class Corpus(object):
         try:
             reader = LineDecoder(self, source.name)
             first = True
-            while True:
-                try:
-                    block = read(_BLOCK)
-                except READ_ERRORS as exc:
-                    raise CorpusError('%s: cannot read: %s' % (source.name, exc))
+            for block in _blocks(read, source.name):
                 if first:
                     first = False
                     if b'\x00' in block[:8192]:
@@ -419,3 +412,20 @@ def as_corpus(data, **options):
         raise TypeError('expected a Corpus or an iterable of text lines, got a single string; '
                         'use Corpus(path) to read a file, or [text] for one text')
     return Corpus.from_texts(data, **options)
+
+
+def _blocks(read, name):
+    """The blocks of ``read(_BLOCK)``, the final empty one included; a read
+    error becomes a CorpusError naming the file."""
+    count = 0
+    while True:
+        try:
+            block = read(_BLOCK)
+        except READ_ERRORS as exc:
+            raise CorpusError('%s: cannot read: %s' % (name, exc))
+        yield block
+        if not block:
+            return
+        count += 1
+        if count % _BLOCKS_PER_COLLECTION == 0:
+            collect_garbage()
