@@ -67,6 +67,7 @@ class SettingsTest(unittest.TestCase):
         self.assertRaises(ValueError, SimplerGlove, adagrad='momentum')
         self.assertRaises(ValueError, SimplerGlove, backend='fortran')
         self.assertRaises(ValueError, SimplerGlove, sampling='some')
+        self.assertRaises(ValueError, SimplerGlove, negative_weight=-1)
 
 
 class BackendMessageTest(unittest.TestCase):

@@ -140,7 +140,7 @@ class Runner(object):
         W, expected = self.vectors[0], self._expected
         r, c, t, w = self._pairs(k, plan)
         n = len(r)
-        rows = np.concatenate((W[r], W[c]))
+        rows = W[np.concatenate((r, c))]
         diff = np.einsum('ij,ij->i', rows[:n], rows[n:]) - t
         fdiff, loss = _capped(w, diff)
         order, ids, starts = _segments(np.concatenate((r, c)))
@@ -276,16 +276,17 @@ class _Expected(object):
     def __init__(self, table, words, plan):
         q = np.bincount(table, minlength=words).astype(np.float64)
         self.q = (q / q.sum()).astype(np.float32)
+        self.root_q = np.sqrt(self.q)
         # Each of the ``negatives`` sampled pairs of a pair takes one side in turn.
         self.coefficient = np.float32(plan.negative_weight * plan.negatives / 2.0)
         self.Q = self.P = None
 
     def refresh(self, W):
-        self.Q = np.dot(W.T, W * self.q[:, None])
+        self.Q = _second_moment(W, self.root_q)
         self.P = np.zeros_like(self.Q)
 
     def collect(self, own, side_weight):
-        self.P += np.dot((own * side_weight[:, None]).T, own)
+        self.P += _second_moment(own, np.sqrt(side_weight))
 
     def partner_gradients(self, W, adagrad, dim):
         """Every word's expected gradient as a sampled partner, ``q_n P v_n``."""
@@ -296,6 +297,14 @@ class _Expected(object):
         else:
             increment = gradient * gradient
         return None, gradient, increment
+
+
+def _second_moment(rows, roots):
+    """``sum_k roots_k^2 rows_k rows_k^T``, as ``A^T A`` with ``A`` the
+    scaled rows: BLAS computes that product as a symmetric rank-k update
+    (``syrk``), half the work of a general product."""
+    scaled = rows * roots[:, None]
+    return np.dot(scaled.T, scaled)
 
 
 def _segments(ids):

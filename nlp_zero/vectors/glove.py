@@ -143,7 +143,7 @@ class SimplerGlove(object):
         Sampled unobserved pairs per observed pair, fitted to 0 (default 2;
         0 is the original model).
     negative_weight : float
-        Their weight relative to the observed pair's (default 3).
+        Their weight relative to the observed pair's (default 3; 0 or more).
     negative_power : float
         Sample the partner from ``count^negative_power`` (default 0.75).
     negative_estimate : {'auto', 'expected', 'sampled'}
@@ -182,6 +182,8 @@ class SimplerGlove(object):
             raise ValueError("negative_estimate='expected' needs the NumPy backend and model 0")
         if not float(x_max) > 0:
             raise ValueError('x_max must be a positive number, not %r' % (x_max,))
+        if not float(negative_weight) >= 0:
+            raise ValueError('negative_weight must be 0 or more, not %r' % (negative_weight,))
         self.dim = None if dim is None else int(dim)
         self.model = model
         self.x_max = float(x_max)
