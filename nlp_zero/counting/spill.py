@@ -109,10 +109,8 @@ class SpillCounter(object):
             if self.table:
                 self._spill()  # the merge then holds no table beside its output
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            merged = collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
-                                                      for path in self.runs])), self.weighted)
-            collect_garbage()  # PyPy: the blocks read from the runs
-            return merged
+            return collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
+                                                    for path in self.runs])), self.weighted)
         finally:
             self.close()
 
@@ -149,7 +147,7 @@ class SpillCounter(object):
         self.runs.append(path)
         log(self.progress, 'spilled run %d of %s: %d entries, %d MB on disk'
             % (len(self.runs), self.name, len(keys), (16 * len(keys)) >> 20))
-        del table, keys, values
+        del keys, values
         collect_garbage()  # PyPy: give the old table's memory to the next one
 
 

@@ -22,7 +22,7 @@ from array import array
 from itertools import compress, islice, repeat
 from operator import gt, mul
 
-from .._compat import PYPY, collect_garbage, map, range, zip
+from .._compat import PYPY, map, range, zip
 
 __all__ = ['Runner', 'prepare', 'select_pairs', 'unigram_table', 'MAX_STEP', 'CHUNK']
 
@@ -67,7 +67,6 @@ def prepare(cooccurrence, model):
     targets = cooccurrence.pmi_targets(keys, counts, model.context_smoothing)
     shift = model.target_transform()
     targets = array('f', targets if shift is None else map(shift, targets))
-    collect_garbage()  # PyPy: the floats of the pass, before the next one
     weights = array('f', map(model.weight_transform(), counts))
     return Data(keys, cooccurrence.stride, targets, weights)
 
@@ -86,7 +85,6 @@ def select_pairs(weights, weighted, rand):
         ids = array('i', compress(range(n), map(gt, weights, iter(rand.random, None))))
     else:
         ids = array('i', range(n))
-    collect_garbage()
     shuffle(ids, rand)
     return ids
 

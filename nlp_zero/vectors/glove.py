@@ -79,7 +79,7 @@ from itertools import repeat
 from operator import add
 
 from .._backend import describe, resolve
-from .._compat import PYPY, clock, collect_garbage, map, range
+from .._compat import PYPY, clock, map, range
 from ..progress import log
 from . import _glove_python
 from .checkpoint import load_checkpoint, save_checkpoint
@@ -253,7 +253,6 @@ class SimplerGlove(object):
         engine = _engine(backend)
         log(progress, 'training backend: %s' % describe(self.backend, _kernel(backend)))
         data = engine.prepare(cooccurrence, self)
-        collect_garbage()  # PyPy: what counting and preparing left, before the vectors
         words = len(cooccurrence.words)
         dim = self.dim or suggest_dimension(words)
         state = self._initial_state(words, dim)
