@@ -3,6 +3,7 @@
 from __future__ import print_function
 
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,6 +36,17 @@ def peak_rss_mb():
         return float('nan')
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024.0 * 1024.0) if sys.platform == 'darwin' else peak / 1024.0
+
+
+def time_report(text):
+    """``(wall seconds or None, peak RSS MB or nan, CPU seconds)`` of the
+    report ``/usr/bin/time -v`` appends to a command's stderr."""
+    wall = re.search(r'Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)', text)
+    seconds = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60
+               + float(wall.group(3))) if wall else None
+    peak = re.search(r'Maximum resident set size \(kbytes\): (\d+)', text)
+    cpu = sum(float(x) for x in re.findall(r'(?:User|System) time \(seconds\): ([\d.]+)', text))
+    return seconds, int(peak.group(1)) / 1024.0 if peak else float('nan'), cpu
 
 
 def interpreter():

@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 
-from _common import DATA, ROOT, bench_python, data_path, interpreter
+from _common import DATA, ROOT, bench_python, data_path, interpreter, time_report
 
 TIME = '/usr/bin/time'
 
@@ -97,14 +97,9 @@ def timed(command, env=None, cwd=None):
     err = err.decode('utf-8', 'replace')
     if process.returncode:
         sys.exit('failed: %s\n%s' % (' '.join(command), err[-3000:]))
-    peak = re.search(r'Maximum resident set size \(kbytes\): (\d+)', err)
-    cpu = sum(float(x) for x in re.findall(r'(?:User|System) time \(seconds\): ([\d.]+)', err))
-    wall = re.search(r'Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)', err)
-    if wall:
-        seconds = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60
-                   + float(wall.group(3)))
-    return (out.decode('utf-8', 'replace'), seconds,
-            int(peak.group(1)) / 1024.0 if peak else float('nan'), cpu or float('nan'), err)
+    wall, peak, cpu = time_report(err)
+    return (out.decode('utf-8', 'replace'), wall if wall is not None else seconds, peak,
+            cpu or float('nan'), err)
 
 
 def nlp_zero(python, *args):

@@ -27,12 +27,11 @@ import gzip
 import hashlib
 import io
 import os
-import re
 import subprocess
 import sys
 import time
 
-from _common import BENCH_ENV, data_path
+from _common import BENCH_ENV, data_path, time_report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -91,13 +90,10 @@ def run(python, arguments, output):
     _, err = process.communicate()
     wall = time.time() - started
     err = err.decode('utf-8', 'replace')
-    peak = re.search(r'Maximum resident set size \(kbytes\): (\d+)', err)
-    cpu = sum(float(value) for value in re.findall(
-        r'(?:User|System) time \(seconds\): ([0-9.]+)', err))
+    _, peak, cpu = time_report(err)
     if process.returncode:
         print(err[-2000:], file=sys.stderr)
-    return {'wall': wall, 'peak_mb': int(peak.group(1)) / 1024.0 if peak else float('nan'),
-            'cpu': cpu, 'status': process.returncode, 'load': load, 'sha1': sha1(output)}
+    return {'wall': wall, 'peak_mb': peak, 'cpu': cpu, 'status': process.returncode, 'load': load, 'sha1': sha1(output)}
 
 
 def template_inputs(python, out):

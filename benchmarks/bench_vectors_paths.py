@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 
-from _common import ROOT, bench_python, data_path
+from _common import ROOT, bench_python, data_path, time_report
 
 from nlp_zero.vectors.keyed import WordVectors
 
@@ -63,12 +63,8 @@ def timed(command, env=None, log_path=None):
     if code != 0:
         print(text[-3000:])
         raise SystemExit('failed: %s' % ' '.join(command))
-    wall = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)', text).group(1)
-    seconds = 0.0
-    for part in wall.split(':'):
-        seconds = seconds * 60 + float(part)
-    rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', text).group(1))
-    return seconds, rss / 1024.0
+    seconds, rss, _ = time_report(text)
+    return seconds, rss
 
 
 def score(path, wordsim, analogy):
