@@ -272,6 +272,39 @@ class FileTest(TempDirTestCase):
         self.assertEqual(again.pairs, table.pairs)
         self.assertEqual(again.tokens, table.tokens)
 
+    def test_a_loaded_table_keeps_its_pairs_as_two_sorted_arrays(self):
+        from nlp_zero.counting.sorted_table import SortedTable
+        table = Cooccurrence.count(LINES, min_count=1, window=2)
+        table.save(self.path('counts.txt'))
+        again = Cooccurrence.load(self.path('counts.txt'))
+        self.assertIsInstance(again.pairs, SortedTable)  # 16 bytes a pair, not a dict entry
+        self.assertEqual(dict(again.pairs), dict(table.pairs))
+
+    def test_pairs_in_any_order_load_sorted(self):
+        table = Cooccurrence.count(LINES, min_count=1, window=2)
+        table.save(self.path('counts.txt'))
+        lines = self.read_text('counts.txt').rstrip(u'\n').split(u'\n')
+        pairs = [line for line in lines if line.startswith(u'p')]
+        self.assertGreater(len(pairs), 2)
+        rest = [line for line in lines if not line.startswith(u'p')]
+        self.write_text('shuffled.txt', u'\n'.join(rest + pairs[::-1]) + u'\n')
+        again = Cooccurrence.load(self.path('shuffled.txt'))
+        self.assertEqual(list(again.pairs.items()), sorted(table.pairs.items()))
+
+    def test_a_pair_listed_twice_is_refused(self):
+        table = Cooccurrence.count(LINES, min_count=1, window=2)
+        table.save(self.path('counts.txt'))
+        lines = self.read_text('counts.txt').rstrip(u'\n').split(u'\n')
+        pairs = [line for line in lines if line.startswith(u'p')]
+        rest = [line for line in lines if not line.startswith(u'p')]
+        for name, order in (('twice.txt', pairs + pairs[-1:]),
+                            ('earlier.txt', pairs + pairs[:1])):
+            header = rest[1].replace(u'"pairs": %d' % len(pairs), u'"pairs": %d' % len(order))
+            self.write_text(name, u'\n'.join([rest[0], header] + rest[2:] + order) + u'\n')
+            with self.assertRaises(FormatError) as caught:
+                Cooccurrence.load(self.path(name))
+            self.assertIn('listed twice', str(caught.exception))
+
     def test_truncated_file_raises_format_error(self):
         table = Cooccurrence.count(LINES, min_count=1, window=2)
         path = self.path('counts.txt')

@@ -148,6 +148,13 @@ def from_items(keys, values, weighted):
     return keys[order], values[order]
 
 
+def from_sorted(keys, values, weighted):
+    """NumPy views of sorted ``array`` keys and values (no copy: a
+    SortedTable's arrays are never resized)."""
+    return (np.frombuffer(keys, dtype=np.int64),
+            np.frombuffer(values, dtype=np.float64 if weighted else np.int64))
+
+
 def chunks(array):
     """Python numbers of an array, a slice at a time (``tolist`` of the whole would be huge)."""
     for start in range(0, len(array), _CHUNK):

@@ -456,6 +456,9 @@ class Cooccurrence(object):
             return self._arrays
         from . import _cooccurrence_numpy
         pairs = self._pairs
+        if isinstance(pairs, SortedTable):
+            return _cooccurrence_numpy.from_sorted(pairs.keys_array, pairs.values_array,
+                                                   self.distance_weighting)
         return _cooccurrence_numpy.from_items(list(pairs), list(pairs.values()),
                                               self.distance_weighting)
 
