@@ -449,14 +449,17 @@ class ExpectedNegativesTest(unittest.TestCase):
         self.assertTrue(numpy.allclose(numpy.dot(v, self.expected.Q), mean, atol=1e-5))
 
     def test_the_partners_get_the_mean_of_what_the_sampled_pairs_gave_them(self):
-        sides, weights = numpy.array([0, 3, 3]), numpy.array([0.5, 1.0, 2.0], numpy.float32)
-        self.expected.collect(self.W[sides], weights)
+        sides, weights = [0, 3, 3], [0.5, 1.0, 2.0]  # two batches
+        self.expected.collect(numpy.array([0, 3]), numpy.array([0.5, 1.0], numpy.float32))
+        self.expected.collect(numpy.array([3]), numpy.array([2.0], numpy.float32))
         words, gradient, _ = self.expected.partner_gradients(self.W, 'row', 4)
         self.assertIsNone(words)  # every word
         for n in range(6):
             mean = sum(w * self.q[n] * numpy.dot(self.W[i], self.W[n]) * self.W[i]
                        for i, w in zip(sides, weights))
             self.assertTrue(numpy.allclose(gradient[n], mean, atol=1e-5))
+        _, again, _ = self.expected.partner_gradients(self.W, 'row', 4)
+        self.assertFalse(again.any())  # the collection starts again
 
     def test_it_is_the_numpy_default_and_learns_the_topics(self):
         model = SimplerGlove(dim=8, epochs=10, eta=0.2, seed=3, backend='numpy', batch_size=64)

@@ -20,13 +20,18 @@ gradient on ``v_i`` is ``w Q v_i`` with ``Q = sum_n q_n v_n v_n^T`` (a
 100 x 100 matrix), and on every ``v_n`` it is ``q_n P v_n`` with ``P`` the
 weighted sum of ``v_i v_i^T`` over the sampled sides.  So instead of
 drawing two partners per pair, a batch adds ``w Q v_i`` to the summed
-gradient of each of its words (one small matrix product), and collects
-``P``; after every chunk of batches every word gets its ``q_n P v_n`` and
-``Q`` is recomputed.  The expected loss is the sampled one's, without the
-sampling noise (except that a drawn partner equal to the word itself is
-skipped, a difference of ``q_i``), and a batch gathers a third of the rows:
-1.3 to 1.45 times as fast on 2M tokens of English, less on 78k words,
-where the steps over every row after each chunk cost more.  Small matrix products
+gradient of each of its words (one small matrix product), and adds ``w``
+to the side weight of each; every ``EXPECTED_CHUNK`` samples, ``P`` is
+formed from those weights and the current vectors, every word gets its
+``q_n P v_n``, and ``Q`` is recomputed.  The expected loss is the sampled
+one's, without the sampling noise (except that a drawn partner equal to
+the word itself is skipped, a difference of ``q_i``), and a batch gathers a
+third of the rows: 1.3 to 1.45 times as fast on 2M tokens of English.  On
+78k words a step over every row costs about five batches, so the steps
+come every 64 batches of 4,096 (262,144 samples): with a step every 16
+batches and ``P`` summed batch by batch, an epoch of 17M tokens of English
+took 55-60 s instead of 38-42 s, for the same loss after 10 epochs (see
+benchmarks/results_vectors.md).  Small matrix products
 run single-threaded best on a busy machine (the command line asks OpenBLAS
 for one thread).
 """
@@ -39,6 +44,10 @@ from .._backend import numpy as np
 from ._glove_python import CHUNK, MAX_STEP, NEGATIVE_SEED_OFFSET
 
 __all__ = ['Runner', 'prepare']
+
+#: Samples between two steps of every word as a sampled partner (each
+#: step passes over every word several times).
+EXPECTED_CHUNK = 4 * CHUNK
 
 #: Pairs converted at a time when preparing targets and selecting samples
 #: (bounds the temporary float64 arrays).
@@ -111,9 +120,10 @@ class Runner(object):
         expected = self._expected if plan.expected else None
         if expected is not None:
             expected.refresh(self.vectors[0])
+        size = CHUNK if expected is None else EXPECTED_CHUNK
         total = wsum = 0.0
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
+        for start in range(0, len(ids), size):
+            chunk = ids[start:start + size]
             if expected is None:
                 drawn = self._table[rng.randint(0, len(self._table),
                                                 len(chunk) * plan.negatives)]
@@ -158,8 +168,9 @@ class Runner(object):
             increment += squared[:, None] * pull * pull
         summed += side_weight[:, None] * pull
         loss += float(np.dot(side_weight.astype(np.float64), np.einsum('ij,ij->i', own, pull)))
-        expected.collect(own, side_weight)
-        self._apply(0, ids[starts], summed, increment)
+        words = ids[starts]
+        expected.collect(words, side_weight)
+        self._apply(0, words, summed, increment)
         return loss, float(w.sum(dtype=np.float64)) * (1 + plan.negatives * plan.negative_weight)
 
     def _select(self, rng, weighted):
@@ -269,9 +280,10 @@ class Runner(object):
 
 
 class _Expected(object):
-    """The two 100 x 100 matrices of the expected sampled pairs: ``Q`` (the
+    """The two dim x dim matrices of the expected sampled pairs: ``Q`` (the
     second moment of the vectors under ``q``) and ``P`` (that of the sampled
-    sides since the last :meth:`partner_gradients`)."""
+    sides since the last :meth:`partner_gradients`, from their summed
+    weights ``sides``)."""
 
     def __init__(self, table, words, plan):
         q = np.bincount(table, minlength=words).astype(np.float64)
@@ -279,18 +291,24 @@ class _Expected(object):
         self.root_q = np.sqrt(self.q)
         # Each of the ``negatives`` sampled pairs of a pair takes one side in turn.
         self.coefficient = np.float32(plan.negative_weight * plan.negatives / 2.0)
-        self.Q = self.P = None
+        self.sides = np.zeros(words, dtype=np.float32)
+        self.Q = None
 
     def refresh(self, W):
         self.Q = _second_moment(W, self.root_q)
-        self.P = np.zeros_like(self.Q)
 
-    def collect(self, own, side_weight):
-        self.P += _second_moment(own, np.sqrt(side_weight))
+    def collect(self, words, side_weight):
+        """Count ``side_weight`` to the sampled sides ``words`` (distinct)."""
+        self.sides[words] += side_weight
 
     def partner_gradients(self, W, adagrad, dim):
-        """Every word's expected gradient as a sampled partner, ``q_n P v_n``."""
-        gradient = np.dot(W, self.P)
+        """Every word's expected gradient as a sampled partner, ``q_n P v_n``,
+        with ``P`` from the current vectors of the sides collected; then the
+        collection starts again."""
+        touched = np.flatnonzero(self.sides)
+        P = _second_moment(W[touched], np.sqrt(self.sides[touched]))
+        self.sides[:] = 0
+        gradient = np.dot(W, P)
         gradient *= self.q[:, None]
         if adagrad == 'row':
             increment = np.einsum('ij,ij->i', gradient, gradient) / dim
