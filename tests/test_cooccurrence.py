@@ -305,6 +305,21 @@ class FileTest(TempDirTestCase):
                 Cooccurrence.load(self.path(name))
             self.assertIn('listed twice', str(caught.exception))
 
+    def test_the_binary_form_between_processes_round_trips(self):
+        from nlp_zero.vectors.table_file import load_arrays, save_arrays
+        for weighted in (False, True):
+            table = Cooccurrence.count(LINES, min_count=1, window=2, distance_weighting=weighted)
+            save_arrays(table, self.path('table.bin'))
+            again = load_arrays(Cooccurrence, self.path('table.bin'))
+            self.assertEqual((again.words, again.counts, again.tokens, again.window),
+                             (table.words, table.counts, table.tokens, table.window))
+            self.assertEqual(list(again.pairs.items()), sorted(table.pairs.items()))
+            self.assertEqual(again.pmi(u'cat', u'sat'), table.pmi(u'cat', u'sat'))
+        with open(self.path('table.bin'), 'rb') as binary:
+            self.write_bytes('cut.bin', binary.read()[:-8])
+        with self.assertRaises(FormatError):
+            load_arrays(Cooccurrence, self.path('cut.bin'))
+
     def test_truncated_file_raises_format_error(self):
         table = Cooccurrence.count(LINES, min_count=1, window=2)
         path = self.path('counts.txt')

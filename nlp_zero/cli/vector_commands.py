@@ -6,6 +6,7 @@ from argparse import ArgumentTypeError
 
 from .._compat import to_text
 from .._compat import stderr_write
+from ..counting.apart import call_apart, counting_apart_helps
 from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import FormatError, NlpZeroError
@@ -242,6 +243,11 @@ def run_vectors(args):
     progress = make_progress(args, 'counting')
     if args.from_counts:
         table = Cooccurrence.load(args.from_counts)
+    elif counting_apart_helps() and not args.spark:
+        # (PyPy keeps the heap counting grew: count in a child, keep only its table)
+        from ..vectors.table_file import load_arrays, save_arrays
+        table = call_apart(lambda: _count_table(args, progress), save_arrays,
+                           lambda path: load_arrays(Cooccurrence, path), args.tmp_dir)
     else:
         table = _count_table(args, progress)
     if args.counts:

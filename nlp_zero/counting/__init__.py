@@ -10,7 +10,9 @@ this process, in worker processes or on Spark executors) and an associative
 * :mod:`.spill`: exact counts of integer keys in bounded memory (sorted runs
   on disk, merged back by streaming, as GloVe's ``cooccur`` does);
 * :mod:`.sorted_table`: the merged counts as two compact sorted arrays;
-* :mod:`.memory`: memory budgets (``'500M'``) and the default one.
+* :mod:`.memory`: memory budgets (``'500M'``) and the default one;
+* :mod:`.apart`: counting in a child process whose memory leaves with it
+  (what ``nlp-zero vectors`` does under PyPy).
 """
 
 from .memory import default_memory, parse_size

@@ -11,20 +11,33 @@ loader keeps them as two sorted arrays (16 bytes a pair, not a dict entry
 of 100-200); pairs in another order are sorted once after reading.  A pair
 listed twice is refused.  The loader refuses anything else with a :class:`~nlp_zero.errors.FormatError`
 naming the file and line, before a bad value can reach training.
+
+Between two processes of one run (counting apart, see
+:mod:`nlp_zero.counting.apart`) a table passes in binary instead, with no
+text to format or parse (:func:`save_arrays`, :func:`load_arrays`): one
+line of JSON (window, distance weighting, tokens, words, word counts,
+number of pairs ``n``), then the ``n`` pair keys ``i * (words + 1) + j`` as
+little-endian signed 64-bit integers, then their ``n`` counts (64-bit
+integers, or IEEE doubles with distance weighting).
 """
 
 import json
 import math
 import numbers
+import sys
 from array import array
 
-from .._compat import INT64, map, range, text_type, zip
-from ..counting.sorted_table import SortedTable
+from .._compat import (INT64, array_bytes, array_extend_bytes, map, range, text_type,
+                      zip)
 from .._files import atomic_open, text_lines
+from ..counting.sorted_table import SortedTable
 from ..errors import FormatError
 from ..words.lexicon import MAX_COUNT
 
-__all__ = ['save_table', 'load_table', 'MAGIC']
+__all__ = ['save_table', 'load_table', 'save_arrays', 'load_arrays', 'MAGIC']
+
+#: Pairs written or read at a time by the binary form (bounds the copies).
+_BLOCK = 1 << 20
 
 MAGIC = u'# nlp-zero cooccurrence 1'
 
@@ -160,3 +173,42 @@ def _sorted(path, keys, values, stride):
         if keys[at] == keys[at - 1]:
             raise FormatError(path, 0, 'the pair %d, %d is listed twice' % divmod(keys[at], stride))
     return keys, values
+
+
+def save_arrays(table, path):
+    """Write ``table`` in the binary form (see the module), atomically."""
+    keys, values = table.key_arrays()
+    header = {'window': table.window, 'distance_weighting': table.distance_weighting,
+              'tokens': table.tokens, 'words': list(table.words), 'counts': list(table.counts),
+              'pairs': len(keys)}
+    with atomic_open(path, 'wb') as out:
+        out.write(json.dumps(header).encode('utf-8') + b'\n')
+        for block in (keys, values):
+            for start in range(0, len(block), _BLOCK):
+                part = block[start:start + _BLOCK]
+                if sys.byteorder != 'little':
+                    part.byteswap()
+                out.write(array_bytes(part))
+
+
+def load_arrays(cls, path):
+    """Read a table written by :func:`save_arrays` as a ``cls`` (Cooccurrence)."""
+    import io
+    with io.open(path, 'rb') as data:
+        header = json.loads(data.readline().decode('utf-8'))
+        weighted = header['distance_weighting']
+        n = header['pairs']
+        blocks = []
+        for typecode in (INT64, 'd' if weighted else INT64):
+            block = array(typecode)
+            for start in range(0, n, _BLOCK):
+                array_extend_bytes(block, data.read(8 * min(_BLOCK, n - start)))
+            if len(block) != n:
+                raise FormatError(path, 0, 'truncated file: %d of %d pairs' % (len(block), n))
+            if sys.byteorder != 'little':
+                block.byteswap()
+            blocks.append(block)
+    table = cls(list(zip(header['words'], header['counts'])), header['window'], weighted)
+    table.pairs = SortedTable(*blocks)
+    table.tokens = header['tokens']
+    return table
