@@ -109,6 +109,35 @@ def array_extend_bytes(values, data):
         values.fromstring(data)
 
 
+def write_array(out, values):
+    """Write an ``array.array`` to the binary file ``out`` as little-endian
+    machine numbers, without a copy where the buffer can be written
+    directly (PyPy frees big copies only at its next major collection)."""
+    if sys.byteorder != 'little':
+        values = array(values.typecode, values)
+        values.byteswap()
+    if PY2:
+        out.write(array_bytes(values))
+    else:
+        out.write(memoryview(values).cast('B'))
+
+
+def read_array(data, typecode, count):
+    """``count`` little-endian numbers of ``typecode`` read from the binary
+    file ``data`` into a new ``array.array`` (straight into it where the
+    buffer can be read into); fewer when the file ends first."""
+    values = array(typecode)
+    if PY2 or not count:
+        array_extend_bytes(values, data.read(count * values.itemsize))
+    else:
+        values = array(typecode, [0]) * count
+        got = data.readinto(memoryview(values).cast('B')) or 0
+        del values[got // values.itemsize:]
+    if sys.byteorder != 'little':
+        values.byteswap()
+    return values
+
+
 def int_from_bytes(data):
     """The unsigned little-endian integer of ``data``."""
     if hasattr(int, 'from_bytes'):

@@ -21,23 +21,19 @@ little-endian signed 64-bit integers, then their ``n`` counts (64-bit
 integers, or IEEE doubles with distance weighting).
 """
 
+import io
 import json
 import math
 import numbers
-import sys
 from array import array
 
-from .._compat import (INT64, array_bytes, array_extend_bytes, map, range, text_type,
-                      zip)
+from .._compat import INT64, map, range, read_array, text_type, write_array, zip
 from .._files import atomic_open, text_lines
 from ..counting.sorted_table import SortedTable
 from ..errors import FormatError
 from ..words.lexicon import MAX_COUNT
 
 __all__ = ['save_table', 'load_table', 'save_arrays', 'load_arrays', 'MAGIC']
-
-#: Pairs written or read at a time by the binary form (bounds the copies).
-_BLOCK = 1 << 20
 
 MAGIC = u'# nlp-zero cooccurrence 1'
 
@@ -183,31 +179,19 @@ def save_arrays(table, path):
               'pairs': len(keys)}
     with atomic_open(path, 'wb') as out:
         out.write(json.dumps(header).encode('utf-8') + b'\n')
-        for block in (keys, values):
-            for start in range(0, len(block), _BLOCK):
-                part = block[start:start + _BLOCK]
-                if sys.byteorder != 'little':
-                    part.byteswap()
-                out.write(array_bytes(part))
+        write_array(out, keys)
+        write_array(out, values)
 
 
 def load_arrays(cls, path):
     """Read a table written by :func:`save_arrays` as a ``cls`` (Cooccurrence)."""
-    import io
     with io.open(path, 'rb') as data:
         header = json.loads(data.readline().decode('utf-8'))
         weighted = header['distance_weighting']
         n = header['pairs']
-        blocks = []
-        for typecode in (INT64, 'd' if weighted else INT64):
-            block = array(typecode)
-            for start in range(0, n, _BLOCK):
-                array_extend_bytes(block, data.read(8 * min(_BLOCK, n - start)))
-            if len(block) != n:
-                raise FormatError(path, 0, 'truncated file: %d of %d pairs' % (len(block), n))
-            if sys.byteorder != 'little':
-                block.byteswap()
-            blocks.append(block)
+        blocks = [read_array(data, typecode, n) for typecode in (INT64, 'd' if weighted else INT64)]
+    if len(blocks[1]) != n:
+        raise FormatError(path, 0, 'truncated file: %d of %d pairs' % (len(blocks[1]), n))
     table = cls(list(zip(header['words'], header['counts'])), header['window'], weighted)
     table.pairs = SortedTable(*blocks)
     table.tokens = header['tokens']
