@@ -8,12 +8,17 @@ built: a lookup is a binary search (``bisect`` runs in C over an array).
 from array import array
 from bisect import bisect_left
 
-from .._compat import INT64, Mapping, zip
+from .._compat import INT64, Mapping, collect_garbage, zip
 
 __all__ = ['SortedTable', 'collect']
 
 #: Items appended to the arrays at a time while collecting a sorted stream.
 _CHUNK = 1 << 16
+
+#: Chunks between two garbage collections under PyPy while collecting: the
+#: stream's short-lived objects (a merge's tuples) otherwise grow PyPy's
+#: heap by hundreds of MB before its next major collection.
+_CHUNKS_PER_COLLECTION = 64
 
 
 class SortedTable(Mapping):
@@ -66,6 +71,8 @@ def collect(items, weighted=False):
             keys.extend(chunk_keys)
             values.extend(chunk_values)
             del chunk_keys[:], chunk_values[:]
+            if len(keys) % (_CHUNK * _CHUNKS_PER_COLLECTION) == 0:
+                collect_garbage()
     keys.extend(chunk_keys)
     values.extend(chunk_values)
     return SortedTable(keys, values)
