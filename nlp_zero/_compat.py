@@ -111,8 +111,10 @@ def array_extend_bytes(values, data):
 
 def write_array(out, values):
     """Write an ``array.array`` to the binary file ``out`` as little-endian
-    machine numbers, without a copy where the buffer can be written
-    directly (PyPy frees big copies only at its next major collection)."""
+    machine numbers, through its buffer (no copy on CPython; PyPy copies it
+    once, and frees the copy at once by a collection: measured on two
+    arrays of 180 MB, slices of the buffer held 2 GB until its next major
+    collection)."""
     if sys.byteorder != 'little':
         values = array(values.typecode, values)
         values.byteswap()
@@ -120,6 +122,7 @@ def write_array(out, values):
         out.write(array_bytes(values))
     else:
         out.write(memoryview(values).cast('B'))
+    collect_garbage()
 
 
 def read_array(data, typecode, count):
