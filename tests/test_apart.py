@@ -95,6 +95,14 @@ class VectorsCountedApartTest(TempDirTestCase):
             vector_commands.counting_apart_helps = helps
         self.assertEqual(status, 0, err)
         self.assertEqual(self.read_text('apart.txt'), self.read_text('here.txt'))
+        vector_commands.counting_apart_helps = lambda: True
+        try:  # the child starts its own worker processes
+            status, _, err = run_cli('vectors', corpus, '-o', self.path('workers.txt'),
+                                     '--workers', '2', *options)
+        finally:
+            vector_commands.counting_apart_helps = helps
+        self.assertEqual(status, 0, err)
+        self.assertEqual(self.read_text('workers.txt'), self.read_text('here.txt'))
 
     def test_a_bad_corpus_is_one_line_from_the_child(self):
         helps = vector_commands.counting_apart_helps
