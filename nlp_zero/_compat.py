@@ -131,7 +131,8 @@ def read_array(data, typecode, count):
     buffer can be read into); fewer when the file ends first."""
     values = array(typecode)
     if PY2 or not count:
-        array_extend_bytes(values, data.read(count * values.itemsize))
+        text = data.read(count * values.itemsize)
+        array_extend_bytes(values, text[:len(text) - len(text) % values.itemsize])
     else:
         values = array(typecode, [0]) * count
         got = data.readinto(memoryview(values).cast('B')) or 0

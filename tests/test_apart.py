@@ -4,11 +4,12 @@ import io
 import os
 import signal
 import sys
+import time
 import unittest
 
 from support import TempDirTestCase, run_cli
 
-from nlp_zero import FormatError
+from nlp_zero import FormatError, NlpZeroError
 from nlp_zero.cli import vector_commands
 from nlp_zero.counting import apart
 from nlp_zero.counting.workers import WorkerError
@@ -61,7 +62,39 @@ class CallApartTest(TempDirTestCase):
     def test_a_bug_in_the_child_is_a_worker_error_with_its_message(self):
         with self.assertRaises(WorkerError) as caught:
             self.call(fail(ZeroDivisionError('division by zero')))
-        self.assertIn('division by zero', str(caught.exception))
+        self.assertIn('ZeroDivisionError: division by zero', str(caught.exception))
+        with self.assertRaises(WorkerError) as caught:
+            self.call(fail(MemoryError()))
+        self.assertIn('MemoryError', str(caught.exception))
+
+    def test_a_file_error_comes_back_as_it_was_raised(self):
+        missing = self.path('no', 'such', 'file')
+        with self.assertRaises(EnvironmentError) as caught:
+            self.call(lambda: io.open(missing))
+        self.assertEqual(caught.exception.filename, missing)
+
+    def test_a_temporary_folder_that_cannot_be_made_is_one_clear_error(self):
+        with self.assertRaises(NlpZeroError) as caught:
+            apart.call_apart(lambda: u'x', save_text, load_text,
+                             tmp_dir=self.path('missing', 'folder'))
+        self.assertIn('cannot make a temporary folder in', str(caught.exception))
+
+    def test_a_stopped_child_is_interrupted_then_reaped(self):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            try:
+                try:
+                    time.sleep(30)
+                except KeyboardInterrupt:
+                    os._exit(7)
+            finally:
+                os._exit(0)
+        time.sleep(0.2)
+        started = time.time()
+        apart._stop(pid, first=signal.SIGINT)
+        self.assertLess(time.time() - started, 5)
+        with self.assertRaises(OSError):  # reaped: no such child any more
+            os.waitpid(pid, os.WNOHANG)
 
     def test_a_killed_child_is_a_worker_error(self):
         with self.assertRaises(WorkerError) as caught:

@@ -304,6 +304,7 @@ class FileTest(TempDirTestCase):
             with self.assertRaises(FormatError) as caught:
                 Cooccurrence.load(self.path(name))
             self.assertIn('listed twice', str(caught.exception))
+            self.assertEqual(caught.exception.line_number, len(rest) + len(order))
 
     def test_the_binary_form_between_processes_round_trips(self):
         from nlp_zero.vectors.table_file import load_arrays, save_arrays

@@ -247,7 +247,7 @@ def run_vectors(args):
         # (PyPy keeps the heap counting grew: count in a child, keep only its table)
         from ..vectors.table_file import load_arrays, save_arrays
         table = call_apart(lambda: _count_table(args, progress), save_arrays,
-                           lambda path: load_arrays(Cooccurrence, path), args.tmp_dir)
+                           lambda path: load_arrays(Cooccurrence, path), args.tmp_dir, progress)
     else:
         table = _count_table(args, progress)
     if args.counts:

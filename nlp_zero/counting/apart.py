@@ -3,30 +3,40 @@
 PyPy's garbage collector does not give back to the system the heap it grew
 while counting; the arrays built after it (the pair table, the training
 arrays) are allocated beside that heap, and a process that counts and then
-trains holds both (on 17M tokens of English: 2.9 GB, where training from
-the saved table alone peaks at 1.5 GB).  :func:`call_apart` runs the
-counting in a forked child, which writes its result to a file (the
-documented table format) and exits; the parent reads the file back and
-holds the table and nothing else.  CPython returns freed memory itself, so
-``nlp-zero vectors`` counts apart only under PyPy (:func:`counting_apart_helps`),
-where the file costs a few seconds against minutes of counting.
+trains holds both (on 17M tokens of English: 2.7 GB while training, where
+training from the saved table alone peaks at 1.5 GB).  :func:`call_apart`
+runs a computation in a forked child, which writes its result to a file and
+exits; the parent reads the file back and holds the result and nothing
+else.  CPython returns freed memory itself, so ``nlp-zero vectors`` counts
+apart only under PyPy (:func:`counting_apart_helps`), passing the table in
+its binary form (:func:`nlp_zero.vectors.table_file.save_arrays`): seconds,
+against minutes of counting.
 """
 
+import errno
+import io
 import os
 import pickle
 import shutil
 import signal
+import sys
 import tempfile
+import time
 import traceback
 
 from .._compat import PYPY
 from ..errors import NlpZeroError
+from ..progress import log
 from .workers import WorkerError
 
 __all__ = ['call_apart', 'counting_apart_helps']
 
-#: What the child's exit status means when it did not finish.
+#: The child's exit status when it failed (its error is in a file) or was interrupted.
 _FAILED, _INTERRUPTED = 1, 130
+
+#: Seconds the parent waits for an interrupted child to clean up (its
+#: spilled runs) before it interrupts it, and again before it kills it.
+_GRACE_SECONDS = 10.0
 
 
 def counting_apart_helps():
@@ -35,33 +45,45 @@ def counting_apart_helps():
     return PYPY and hasattr(os, 'fork')
 
 
-def call_apart(compute, save, load, tmp_dir=None):
+def call_apart(compute, save, load, tmp_dir=None, progress=None):
     """``load(path)`` of the file that ``save(compute(), path)`` wrote in a
-    forked child process.
+    forked child process (``compute()`` here where the system cannot fork).
 
-    An error of the input in the child (an :class:`~nlp_zero.errors.NlpZeroError`)
-    is raised here as it was raised there (passed back pickled, as the
-    worker pipes pass theirs); any other error prints its traceback from the
-    child and is raised here as a
-    :class:`~nlp_zero.counting.workers.WorkerError`, as is a child that was
-    killed; an interrupted child is a KeyboardInterrupt here.  The temporary folder (in ``tmp_dir``) is removed in every case.
+    Errors of the input (:class:`~nlp_zero.errors.NlpZeroError`) and of
+    files (``IOError``/``OSError``) in the child are raised here as they
+    were raised there; any other error prints its traceback from the child
+    and is raised here as a :class:`~nlp_zero.counting.workers.WorkerError`
+    naming it, as is a child that was killed; an interrupted child is a
+    KeyboardInterrupt here.  An interrupted parent (Ctrl-C, SIGTERM) lets
+    the child clean up, then stops it.  The temporary folder (in
+    ``tmp_dir``) is removed in every case.
     """
-    folder = tempfile.mkdtemp(prefix='nlp-zero-apart-', dir=tmp_dir)
-    path = os.path.join(folder, 'result')
-    reason = os.path.join(folder, 'error')
-    pid = None
+    if not hasattr(os, 'fork'):
+        return compute()
     try:
-        pid = os.fork()
+        folder = tempfile.mkdtemp(prefix='nlp-zero-apart-', dir=tmp_dir)
+    except (IOError, OSError) as exc:
+        raise NlpZeroError('cannot make a temporary folder in %s: %s'
+                           % (tmp_dir or tempfile.gettempdir(), exc.strerror or exc))
+    try:
+        path = os.path.join(folder, 'result')
+        reason = os.path.join(folder, 'error')
+        _flush()  # (or the child would write the parent's pending output again)
+        try:
+            pid = os.fork()
+        except OSError as exc:  # e.g. no memory for the page tables
+            log(progress, 'cannot start a counting process (%s): counting in this one' % exc)
+            return compute()
         if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
-            os._exit(_child(compute, save, path, reason))
-        status = _wait(pid)
-        pid = None
-        if status == 0:
-            return load(path)
-        _raise_failure(status, reason)
+            status = _FAILED
+            try:
+                status = _child(compute, save, path, reason)
+            finally:
+                _flush()
+                os._exit(status)
+        _raise_failure(_wait_for(pid), reason)
+        return load(path)
     finally:
-        if pid is not None:  # interrupted while waiting: stop the child first
-            _stop(pid)
         shutil.rmtree(folder, True)
 
 
@@ -73,42 +95,94 @@ def _child(compute, save, path, reason):
     except KeyboardInterrupt:
         return _INTERRUPTED
     except BaseException as error:
-        if not isinstance(error, NlpZeroError):
-            traceback.print_exc()
         try:
-            payload = pickle.dumps(error, 2)
-        except Exception:  # (an error that cannot be pickled: its text)
-            payload = pickle.dumps(WorkerError('the counting process failed: %r' % (error,)), 2)
-        with open(reason, 'wb') as out:  # (the same program's other process reads it back)
-            out.write(payload)
+            if isinstance(error, (NlpZeroError, EnvironmentError)):
+                payload = pickle.dumps(error, 2)  # (read back by this program's parent process)
+            else:
+                traceback.print_exc()
+                payload = pickle.dumps(_described(error), 2)
+            with io.open(reason, 'wb') as out:
+                out.write(payload)
+        except BaseException:  # (the report itself failed: the status still says it failed)
+            pass
         return _FAILED
 
 
-def _wait(pid):
+def _described(error):
+    return u'%s: %s' % (type(error).__name__, error)
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # (a closed or broken stream: nothing to keep)
+            pass
+
+
+def _wait_for(pid):
+    """The child's exit status; if this process is interrupted or told to
+    stop meanwhile, the child gets time to clean up, then is stopped."""
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # (not the main thread: no handler)
+        previous = None
+    try:
+        return _waitpid(pid, 0)
+    except BaseException as exc:
+        _stop(pid, first=None if isinstance(exc, KeyboardInterrupt) else signal.SIGINT)
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(number, frame):
+    raise SystemExit(128 + signal.SIGTERM)
+
+
+def _waitpid(pid, options):
     while True:
         try:
-            return os.waitpid(pid, 0)[1]
-        except OSError as error:  # (Python 2: EINTR is not retried)
-            if getattr(error, 'errno', None) != 4:
+            return os.waitpid(pid, options)[1]
+        except OSError as error:  # (Python 2: an interrupted call is not retried)
+            if error.errno != errno.EINTR:
                 raise
 
 
-def _stop(pid):
-    try:
-        os.kill(pid, signal.SIGTERM)
-        _wait(pid)
-    except OSError:
-        pass
+def _stop(pid, first=None):
+    """Stop the child and reap it: after a Ctrl-C (which a terminal sends
+    it too) give it time to clean up first; then interrupt it; then kill it."""
+    steps = (None, signal.SIGINT, signal.SIGKILL)
+    for sending in steps[steps.index(first):]:
+        try:
+            if sending is not None:
+                os.kill(pid, sending)
+            deadline = time.time() + _GRACE_SECONDS
+            while True:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+                if done or sending == signal.SIGKILL and time.time() > deadline:
+                    return
+                if time.time() > deadline:
+                    break
+                time.sleep(0.05)
+        except OSError:  # (already reaped, or gone)
+            return
 
 
 def _raise_failure(status, reason):
+    """Raise what the child's exit ``status`` and ``reason`` file say went wrong, if anything."""
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        return
     if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _INTERRUPTED:
         raise KeyboardInterrupt
-    if os.WIFSIGNALED(status) or not os.path.exists(reason):
+    try:
+        with io.open(reason, 'rb') as text:
+            error = pickle.loads(text.read())
+    except Exception:  # (no report: killed, or the report could not be written)
         raise WorkerError('the counting process stopped unexpectedly (killed, or out of '
                           'memory?)')
-    with open(reason, 'rb') as text:
-        error = pickle.loads(text.read())
-    if isinstance(error, NlpZeroError):
+    if isinstance(error, BaseException):
         raise error
-    raise WorkerError('the counting process failed: %s' % (error,))
+    raise WorkerError(u'the counting process failed: %s' % (error,))

@@ -59,6 +59,8 @@ class SortedTable(Mapping):
     def items(self):
         return zip(self.keys_array, self.values_array)
 
+    iteritems = items  # (Python 2's Mapping would look every key up)
+
 
 def collect(items, weighted=False):
     """A :class:`SortedTable` of a stream of ``(key, value)`` in key order."""

@@ -167,8 +167,23 @@ def _sorted(path, keys, values, stride):
     values = array(values.typecode, map(values.__getitem__, order))
     for at in range(1, len(keys)):
         if keys[at] == keys[at - 1]:
-            raise FormatError(path, 0, 'the pair %d, %d is listed twice' % divmod(keys[at], stride))
+            i, j = divmod(keys[at], stride)
+            raise FormatError(path, _second_line(path, i, j),
+                              'the pair %d, %d is listed twice' % (i, j))
     return keys, values
+
+
+def _second_line(path, i, j):
+    """The number of the second line of ``path`` that lists the pair ``i, j``
+    (read again: only a malformed file comes here)."""
+    start = u'p\t%d\t%d\t' % (i, j)
+    seen = 0
+    for number, line in text_lines(path, 'co-occurrence table'):
+        if line.startswith(start):
+            seen += 1
+            if seen == 2:
+                return number
+    return 0
 
 
 def save_arrays(table, path):
