@@ -12,11 +12,13 @@ package never tests for NumPy itself.
 ``'python'`` (to check the plain path on a machine that has NumPy).
 """
 
+import io
 import os
 
 from .errors import NlpZeroError
 
-__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'describe', 'BackendError']
+__all__ = ['BACKENDS', 'numpy', 'resolve', 'numpy_or_none', 'describe', 'BackendError',
+           'limit_blas_threads']
 
 #: The accepted values of every ``backend`` argument.
 BACKENDS = ('auto', 'python', 'numpy')
@@ -67,3 +69,38 @@ def describe(backend, detail=None):
     else:
         why = 'NumPy %s is importable' % numpy.__version__
     return '%s%s (%s)' % (chosen, ', ' + detail if detail else '', why)
+
+
+#: The names OpenBLAS builds give their thread setter (plain, 64-bit
+#: interface, and the prefixed ones of NumPy's own wheels).
+_OPENBLAS_SETTERS = ('openblas_set_num_threads', 'openblas_set_num_threads64_',
+                     'scipy_openblas_set_num_threads64_', 'scipy_openblas_set_num_threads')
+
+
+def limit_blas_threads(count):
+    """Ask the OpenBLAS that NumPy loaded to use ``count`` threads; True
+    when it could (Linux, OpenBLAS).
+
+    ``OPENBLAS_NUM_THREADS`` is read once, when NumPy is first imported,
+    which importing this package already does; so the loaded library is
+    asked instead (found through ``/proc/self/maps``)."""
+    if numpy is None:
+        return False
+    try:
+        import ctypes
+        with io.open('/proc/self/maps') as maps:
+            paths = sorted(set(line.split()[-1] for line in maps
+                               if 'openblas' in line.lower() and '.so' in line))
+    except (IOError, OSError, ImportError):
+        return False
+    for path in paths:
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _OPENBLAS_SETTERS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(int(count))
+                return True
+    return False

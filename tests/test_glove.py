@@ -90,6 +90,17 @@ class BackendMessageTest(unittest.TestCase):
             self.assertIn('NumPy %s is importable' % numpy.__version__, describe('auto'))
 
 
+    def test_the_blas_threads_can_be_limited_after_numpy_was_imported(self):
+        from nlp_zero._backend import limit_blas_threads
+        limited = limit_blas_threads(1)  # the command line's setting
+        self.assertIn(limited, (True, False))  # True with an OpenBLAS on Linux
+        if numpy is None:
+            self.assertFalse(limited)
+        else:
+            matrix = numpy.arange(12.0).reshape(3, 4)
+            self.assertEqual(numpy.dot(matrix, matrix.T)[0, 0], 14.0)  # still computes
+
+
 class TrainingTest(unittest.TestCase):
 
     def test_loss_goes_down(self):

@@ -12,6 +12,7 @@ import re
 import sys
 
 from .. import __version__
+from .._backend import limit_blas_threads
 from .._compat import stderr_write, text_type
 from ..errors import NlpZeroError
 from ..progress import StderrHandler, logger
@@ -44,10 +45,14 @@ def build_parser():
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
-    # The only matrix products (training's dim x dim ones) are small: BLAS
-    # threads gain nothing on them and, spinning beside a busy core, made
-    # an epoch several times slower.  Set before NumPy is first imported.
-    os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
+    # The only matrix products (training's dim x dim ones, and one over
+    # every word per 64 batches) gain nothing from BLAS threads, which spin
+    # on a second core (measured: the same epoch times with half the CPU
+    # time) and made small products several times slower beside a busy
+    # core.  NumPy came with the package, so the variable is read already.
+    if 'OPENBLAS_NUM_THREADS' not in os.environ:
+        os.environ['OPENBLAS_NUM_THREADS'] = '1'  # (for the processes started from here)
+        limit_blas_threads(1)
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
