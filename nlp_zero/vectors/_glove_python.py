@@ -22,7 +22,7 @@ from array import array
 from itertools import compress, islice, repeat
 from operator import gt, mul
 
-from .._compat import PYPY, map, range, zip
+from .._compat import PYPY, collect_garbage, map, range, zip
 
 __all__ = ['Runner', 'prepare', 'select_pairs', 'unigram_table', 'MAX_STEP', 'CHUNK']
 
@@ -171,6 +171,7 @@ class Runner(object):
     def epoch(self, seed, plan):
         """One epoch; returns the weighted mean squared error of its updates."""
         data = self.data
+        collect_garbage()  # PyPy: free the last epoch's sample ids before the next are drawn
         ids = select_pairs(data.weights, plan.weighted, random.Random(seed))
         rand = random.Random(seed + NEGATIVE_SEED_OFFSET).random
         step = self._step()
