@@ -24,7 +24,7 @@ import tempfile
 import time
 import traceback
 
-from .._compat import PYPY
+from .._compat import PYPY, collect_garbage
 from ..errors import NlpZeroError
 from ..progress import log
 from .workers import WorkerError
@@ -90,7 +90,9 @@ def call_apart(compute, save, load, tmp_dir=None, progress=None):
 def _child(compute, save, path, reason):
     """Run in the child; its exit status."""
     try:
-        save(compute(), path)
+        result = compute()
+        collect_garbage()  # PyPy: the computation's garbage goes before the file's buffers come
+        save(result, path)
         return 0
     except KeyboardInterrupt:
         return _INTERRUPTED
