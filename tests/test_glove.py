@@ -89,7 +89,6 @@ class BackendMessageTest(unittest.TestCase):
         elif saved != 'python':
             self.assertIn('NumPy %s is importable' % numpy.__version__, describe('auto'))
 
-
     def test_the_blas_threads_can_be_limited_after_numpy_was_imported(self):
         from nlp_zero._backend import limit_blas_threads
         limited = limit_blas_threads(1)  # the command line's setting

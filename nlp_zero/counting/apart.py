@@ -131,7 +131,7 @@ def _wait_for(pid):
     except ValueError:  # (not the main thread: no handler)
         previous = None
     try:
-        return _waitpid(pid, 0)
+        return _waitpid(pid)
     except BaseException as exc:
         _stop(pid, first=None if isinstance(exc, KeyboardInterrupt) else signal.SIGINT)
         raise
@@ -144,10 +144,10 @@ def _terminated(number, frame):
     raise SystemExit(128 + signal.SIGTERM)
 
 
-def _waitpid(pid, options):
+def _waitpid(pid):
     while True:
         try:
-            return os.waitpid(pid, options)[1]
+            return os.waitpid(pid, 0)[1]
         except OSError as error:  # (Python 2: an interrupted call is not retried)
             if error.errno != errno.EINTR:
                 raise
@@ -161,16 +161,19 @@ def _stop(pid, first=None):
         try:
             if sending is not None:
                 os.kill(pid, sending)
-            deadline = time.time() + _GRACE_SECONDS
-            while True:
-                done, _ = os.waitpid(pid, os.WNOHANG)
-                if done or sending == signal.SIGKILL and time.time() > deadline:
-                    return
-                if time.time() > deadline:
-                    break
-                time.sleep(0.05)
+            if _reaped_within(pid, _GRACE_SECONDS):
+                return
         except OSError:  # (already reaped, or gone)
             return
+
+
+def _reaped_within(pid, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def _raise_failure(status, reason):

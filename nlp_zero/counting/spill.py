@@ -22,13 +22,12 @@ import heapq
 import io
 import os
 import shutil
-import sys
 import tempfile
 from array import array
 from itertools import repeat
 from operator import add
 
-from .._compat import INT64, array_bytes, array_extend_bytes, collect_garbage, map, range, zip
+from .._compat import INT64, collect_garbage, map, range, read_array, write_array, zip
 from ..errors import NlpZeroError
 from ..progress import log
 from .memory import BYTES_PER_ENTRY
@@ -154,11 +153,8 @@ class SpillCounter(object):
 def _write_run(path, keys, values):
     with _full_disk_named(path):
         with io.open(path, 'wb') as out:
-            for block in (keys, values):
-                if sys.byteorder != 'little':
-                    block = array(block.typecode, block)
-                    block.byteswap()
-                out.write(array_bytes(block))
+            write_array(out, keys)
+            write_array(out, values)
 
 
 def _write_text_run(path, keys, values):
@@ -197,12 +193,8 @@ def _read_run(path, weighted):
             left = size
             while left:
                 n = min(left, _READ_ITEMS)
-                keys, values = array(INT64), array('d' if weighted else INT64)
-                array_extend_bytes(keys, keys_file.read(8 * n))
-                array_extend_bytes(values, values_file.read(8 * n))
-                if sys.byteorder != 'little':
-                    keys.byteswap()
-                    values.byteswap()
+                keys = read_array(keys_file, INT64, n)
+                values = read_array(values_file, 'd' if weighted else INT64, n)
                 left -= n
                 for item in zip(keys, values):
                     yield item

@@ -150,10 +150,11 @@ class Runner(object):
         W, expected = self.vectors[0], self._expected
         r, c, t, w = self._pairs(k, plan)
         n = len(r)
-        rows = W[np.concatenate((r, c))]
+        both = np.concatenate((r, c))
+        rows = W[both]
         diff = np.einsum('ij,ij->i', rows[:n], rows[n:]) - t
         fdiff, loss = _capped(w, diff)
-        order, ids, starts = _segments(np.concatenate((r, c)))
+        order, ids, starts = _segments(both)
         sides = np.concatenate((w, w))[order]
         grad = rows[(order + n) % (2 * n)]  # the partner of entry e is entry e + n (mod 2n)
         own = rows[order[starts]]

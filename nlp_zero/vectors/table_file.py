@@ -27,7 +27,8 @@ import math
 import numbers
 from array import array
 
-from .._compat import INT64, map, range, read_array, text_type, write_array, zip
+from .._compat import (INT64, collect_garbage, map, range, read_array, text_type, write_array,
+                      zip)
 from .._files import atomic_open, text_lines
 from ..counting.sorted_table import SortedTable
 from ..errors import FormatError
@@ -43,8 +44,7 @@ def save_table(table, path):
     for word in table.words:
         if u'\t' in word or u'\n' in word or u'\r' in word:
             raise ValueError('cannot save the word %r: it contains a tab or line end' % (word,))
-    header = {'window': table.window, 'distance_weighting': table.distance_weighting,
-              'tokens': table.tokens, 'words': len(table.words), 'pairs': len(table.pairs)}
+    header = dict(_summary(table), words=len(table.words), pairs=len(table.pairs))
     with atomic_open(path, 'w') as out:
         out.write(MAGIC + u'\n')
         out.write(u'# ' + text_type(json.dumps(header, sort_keys=True)) + u'\n')
@@ -56,6 +56,12 @@ def save_table(table, path):
         for key, c in table._sorted_items():
             i, j = divmod(key, stride)
             write(fmt % (i, j, c))
+
+
+def _summary(table):
+    """The header fields both forms share."""
+    return {'window': table.window, 'distance_weighting': table.distance_weighting,
+            'tokens': table.tokens}
 
 
 def _whole(value, low, high):
@@ -189,13 +195,13 @@ def _second_line(path, i, j):
 def save_arrays(table, path):
     """Write ``table`` in the binary form (see the module), atomically."""
     keys, values = table.key_arrays()
-    header = {'window': table.window, 'distance_weighting': table.distance_weighting,
-              'tokens': table.tokens, 'words': list(table.words), 'counts': list(table.counts),
-              'pairs': len(keys)}
+    header = dict(_summary(table), words=list(table.words), counts=list(table.counts),
+                  pairs=len(keys))
     with atomic_open(path, 'wb') as out:
         out.write(json.dumps(header).encode('utf-8') + b'\n')
-        write_array(out, keys)
-        write_array(out, values)
+        for block in (keys, values):
+            write_array(out, block)
+            collect_garbage()  # PyPy: its copy of the block goes before the next
 
 
 def load_arrays(cls, path):
