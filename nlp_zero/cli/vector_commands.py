@@ -10,10 +10,16 @@ from ..counting.apart import call_apart, counting_apart_helps
 from ..counting.memory import default_memory
 from .._files import open_output
 from ..errors import FormatError, NlpZeroError
+from ..vectors.sharing import cpu_count
 from ._common import (UsageError, add_command, add_counting_options, check_backend,
                       check_output_folder, echo, load_lexicons, make_progress, non_negative_int,
                       open_corpus, positive_int, MERGED_LEXICONS, report_bad_lines,
                       spark_session)
+
+
+#: Most training processes by default: each holds its own batch arrays
+#: (about 40 MB), and more than 2 were not measured.
+TRAIN_WORKERS = 4
 
 
 def register(commands):
@@ -46,6 +52,11 @@ def register(commands):
                              'expected gradient computed exactly (expected: NumPy, model 0, '
                              'faster); auto (default): expected where possible')
     parser.add_argument('--seed', type=int, default=1, help='random seed (default: 1)')
+    parser.add_argument('--train-workers', type=positive_int, default=None, metavar='N',
+                        help='processes that train together on one set of vectors in shared '
+                             'memory (default: the cores available, at most %d; NumPy, or '
+                             'PyPy); 1: the same vectors again from the same seed'
+                             % TRAIN_WORKERS)
     parser.add_argument('--checkpoint', metavar='FILE',
                         help='save the training state here after every epoch and resume '
                              'from it when it exists')
@@ -233,6 +244,7 @@ def run_vectors(args):
         check_output_folder(path, args.corpus + (args.lexicon or []) + [args.from_counts])
     check_backend(args.backend)  # a missing backend fails before any work
     options = {} if args.epochs is None else {'epochs': args.epochs}
+    options['workers'] = args.train_workers or min(cpu_count(), TRAIN_WORKERS)
     try:
         model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
                              seed=args.seed, sampling=args.sampling,

@@ -11,7 +11,9 @@ to machine code.  Each in two forms: one AdaGrad accumulator per vector
 squared norm of every vector up to date algebraically
 (``|v - s u|^2 = |v|^2 - 2 s <v, u> + s^2 |u|^2``), so that an update needs
 one dot product, not three; the norms are recomputed exactly at the start of
-every epoch.  :mod:`._glove_numpy` has the same interface.
+every epoch.  Under PyPy, several worker processes can share the flat
+vectors (:mod:`.sharing`), each taking its share of the chunks of an epoch.
+:mod:`._glove_numpy` has the same interface.
 """
 
 from __future__ import division
@@ -23,6 +25,7 @@ from itertools import compress, islice, repeat
 from operator import gt, mul
 
 from .._compat import PYPY, collect_garbage, map, range, zip
+from .sharing import can_share_doubles, shared_doubles, split_chunks
 
 __all__ = ['Runner', 'prepare', 'select_pairs', 'unigram_table', 'MAX_STEP', 'CHUNK']
 
@@ -121,11 +124,16 @@ class Runner(object):
     interface: ``Runner(state, data, ...)``, ``epoch(seed, plan)``,
     ``state()``; :mod:`._glove_numpy` has the same)."""
 
-    def __init__(self, state, data, dim, model, eta, adagrad, batch_size=None):
+    def __init__(self, state, data, dim, model, eta, adagrad, batch_size=None, workers=1):
         self.data = data
         self.dim, self.model, self.eta, self.adagrad = dim, model, eta, adagrad
         self.flat = _USE_FLAT
+        self.workers = workers if workers > 1 and self.flat and can_share_doubles() else 1
         tables = 1 if model == 0 else 2
+        if self.workers > 1:  # (the accumulators are flat in both forms)
+            self.vectors = [shared_doubles(a) for a in state[:tables]]
+            self.grads = [shared_doubles(a) for a in state[tables:]]
+            return
         if self.flat:
             self.vectors = [array('d', a) for a in state[:tables]]
         else:
@@ -140,7 +148,7 @@ class Runner(object):
         """Flat ``array('d')`` copies: vectors, then accumulators."""
         out = []
         for t in self.vectors + self.grads:
-            if t and isinstance(t[0], list):
+            if len(t) and isinstance(t[0], list):
                 flat = array('d')
                 for row in t:
                     flat.extend(row)
@@ -173,19 +181,27 @@ class Runner(object):
         data = self.data
         collect_garbage()  # PyPy: free the last epoch's sample ids before the next are drawn
         ids = select_pairs(data.weights, plan.weighted, random.Random(seed))
-        rand = random.Random(seed + NEGATIVE_SEED_OFFSET).random
         step = self._step()
+        total, wsum = split_chunks(len(ids), CHUNK, self.workers,
+                                   lambda index, starts, progress:
+                                   self._part(step, ids, seed, plan, starts, index, progress),
+                                   plan.report)
+        return total / wsum if wsum else 0.0
+
+    def _part(self, step, ids, seed, plan, starts, index, progress):
+        """Worker ``index``'s chunks of the samples ``ids`` (those at ``starts``)."""
+        rand = random.Random(seed + NEGATIVE_SEED_OFFSET + index).random
         total = wsum = 0.0
-        for start in range(0, len(ids), CHUNK):
+        for start in starts:
             chunk = ids[start:start + CHUNK]
             drawn = draw(plan.table, len(chunk) * plan.negatives, rand) if plan.negatives \
                 else None
-            loss, weight = _drive(step, chunk, data, drawn, plan.negatives,
+            loss, weight = _drive(step, chunk, self.data, drawn, plan.negatives,
                                   plan.negative_weight, self.model != 0, plan.weighted)
             total += loss
             wsum += weight
-            plan.report(len(chunk))
-        return total / wsum if wsum else 0.0
+            progress(len(chunk))
+        return total, wsum
 
 
 def _drive(step, ids, data, drawn, negatives, negative_weight, both, weighted):

@@ -83,6 +83,7 @@ from .._compat import PYPY, clock, map, range
 from ..progress import log
 from . import _glove_python
 from .checkpoint import load_checkpoint, save_checkpoint
+from .sharing import can_share, can_share_doubles
 
 __all__ = ['SimplerGlove', 'suggest_dimension', 'weight_function']
 
@@ -163,12 +164,20 @@ class SimplerGlove(object):
     backend : {'auto', 'python', 'numpy'}
     batch_size : int
         Samples per mini-batch of the NumPy backend.
+    workers : int
+        Processes that train together, each on its share of every epoch,
+        updating one set of vectors in shared memory (see
+        :mod:`.sharing`): NumPy backend, or the plain one under PyPy, on
+        systems that fork; elsewhere one.  Default 1: reproducible under
+        ``seed``; with more, the order of the updates (and so the vectors)
+        varies from run to run.
     """
 
     def __init__(self, dim=100, model=0, x_max=10.0, alpha=0.75, truncate_weight=True, eta=0.1,
                  epochs=10, seed=1, adagrad='row', context_smoothing=None, pmi_shift=0.0,
                  pmi_floor=None, negatives=2, negative_weight=3.0, negative_power=0.75,
-                 sampling='all', backend='auto', batch_size=4096, negative_estimate='auto'):
+                 sampling='all', backend='auto', batch_size=4096, negative_estimate='auto',
+                 workers=1):
         if model not in (0, 1, 2):
             raise ValueError('model must be 0 (shared vectors), 1 (concatenated) or 2 (summed)')
         if adagrad not in ('coordinate', 'row'):
@@ -203,6 +212,7 @@ class SimplerGlove(object):
         self.backend = backend
         self.batch_size = int(batch_size)
         self.negative_estimate = negative_estimate
+        self.workers = max(1, int(workers))
         self.losses = []
 
     def settings(self, dim=None):
@@ -264,7 +274,7 @@ class SimplerGlove(object):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
         runner = engine.Runner(state, data, dim, self.model, self.eta, self.adagrad,
-                               self.batch_size)
+                               self.batch_size, self._workers(backend, progress))
         del state
         plan = _Plan(self, data, cooccurrence.counts, progress, self.epochs - first)
         for epoch in range(first, self.epochs):
@@ -277,6 +287,21 @@ class SimplerGlove(object):
         vectors = _output_vectors(runner.state(), words, dim, self.model)
         return WordVectors(cooccurrence.words, vectors, dim * (2 if self.model == 1 else 1),
                            counts=cooccurrence.counts)
+
+    def _workers(self, backend, progress):
+        """The worker processes :meth:`fit` can use, each choice logged with its reason."""
+        if self.workers == 1:
+            return 1
+        if not can_share():
+            reason = 'this system cannot fork'
+        elif backend == 'python' and not can_share_doubles():
+            reason = 'the plain engine shares its vectors only under PyPy'
+        else:
+            log(progress, 'training: %d worker processes sharing the vectors (the vectors vary '
+                'from run to run; one worker is reproducible)' % self.workers)
+            return self.workers
+        log(progress, 'training in one process: %s' % reason)
+        return 1
 
     def target_transform(self):
         """The function from PMI to target (shift, floor), or None for PMI itself."""
