@@ -117,7 +117,7 @@ class VectorsCountedApartTest(TempDirTestCase):
         lines = [u'a b c d', u'b c d e', u'a c e f', u'c d e f'] * 20
         corpus = self.write_text('corpus.txt', u'\n'.join(lines) + u'\n')
         options = ['--dim', '4', '--min-count', '1', '--window', '2', '--epochs', '2',
-                   '--backend', 'python']
+                   '--backend', 'python', '--train-workers', '1']
         status, _, err = run_cli('vectors', corpus, '-o', self.path('here.txt'), *options)
         self.assertEqual(status, 0, err)
         helps = vector_commands.counting_apart_helps

@@ -205,6 +205,28 @@ class PythonPathsTest(unittest.TestCase):
                 exact = sum(x * x for x in vectors[k * dim:(k + 1) * dim])
                 self.assertAlmostEqual(norm, exact, places=12)
 
+    def test_a_stale_norm_below_zero_is_computed_afresh(self):
+        # Another worker process can shrink a vector behind this one's cached
+        # norm; the accumulator must not be lowered (nor its root taken of
+        # a negative number).
+        from array import array
+        from nlp_zero.vectors import _glove_python as glove
+        dim = 3
+        for flat_kernel in (False, True):
+            w = array('d', [0.3, -0.2, 0.1, 0.2, 0.4, -0.1])
+            g = array('d', [1.0, 1.0])
+            norms = array('d', [-0.5, 0.21])  # the first went stale, below zero
+            if not flat_kernel:
+                w, g, norms = glove._split(w, dim), list(g), list(norms)
+            kernel = glove._flat_row if flat_kernel else glove._list_row
+            step = kernel(w, w, g, g, norms, norms, 0.1, dim)
+            step(0, 1, 2.0, 1.0)
+            vectors = list(w) if flat_kernel else [x for row in w for x in row]
+            self.assertTrue(g[0] >= 1.0 and g[1] >= 1.0)
+            for k in (0, 1):
+                exact = sum(x * x for x in vectors[k * dim:(k + 1) * dim])
+                self.assertAlmostEqual(norms[k], exact, places=12)
+
 
 class WeightedSamplingTest(unittest.TestCase):
     """Pairs kept with probability f and then weighted 1: unbiased for the weighted loss."""

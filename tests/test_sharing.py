@@ -11,6 +11,7 @@ from nlp_zero.counting.workers import WorkerError
 from nlp_zero.glove import SimplerGlove
 from nlp_zero.vectors import _glove_python, sharing
 
+from support import TempDirTestCase, run_cli
 from test_glove import TABLE, numpy
 
 if numpy is not None:
@@ -215,6 +216,33 @@ class SharedTrainingTest(unittest.TestCase):
 
     def test_cpu_count_is_at_least_one(self):
         self.assertGreaterEqual(sharing.cpu_count(), 1)
+
+
+class CommandLineTest(TempDirTestCase):
+
+    def vectors(self, *options):
+        lines = [u'a b c d', u'b c d e', u'a c e f', u'c d e f'] * 20
+        corpus = self.write_text('corpus.txt', u'\n'.join(lines) + u'\n')
+        output = self.path('vectors%d.txt' % len(os.listdir(self.tmp)))
+        status, _, err = run_cli('vectors', corpus, '-o', output, '--dim', '4', '--min-count',
+                                 '1', '--window', '2', '--epochs', '2', *options)
+        self.assertEqual(status, 0, err)
+        return output, err
+
+    def test_one_training_worker_gives_the_same_vectors_again(self):
+        first, _ = self.vectors('--train-workers', '1')
+        again, _ = self.vectors('--train-workers', '1')
+        self.assertEqual(self.read_text(first), self.read_text(again))
+
+    def test_the_log_says_how_many_processes_train(self):
+        _, err = self.vectors('--train-workers', '2')
+        shares = FORKS and (_glove_numpy is not None or sharing.can_share_doubles())
+        self.assertIn('2 worker processes sharing' if shares else 'training in one process', err)
+
+    def test_a_worker_count_under_one_is_refused(self):
+        status, _, err = run_cli('vectors', '-o', self.path('v.txt'), '--train-workers', '0')
+        self.assertEqual(status, 2)
+        self.assertIn('--train-workers', err)
 
 
 if __name__ == '__main__':

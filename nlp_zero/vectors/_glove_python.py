@@ -193,6 +193,8 @@ class Runner(object):
         rand = random.Random(seed + NEGATIVE_SEED_OFFSET + index).random
         total = wsum = 0.0
         for start in starts:
+            if self.workers > 1:  # (the others moved the vectors: their norms afresh)
+                step = self._step()
             chunk = ids[start:start + CHUNK]
             drawn = draw(plan.table, len(chunk) * plan.negatives, rand) if plan.negatives \
                 else None
@@ -266,6 +268,8 @@ def _list_row(W, C, GW, GC, NW, NC, eta, dim):
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         ni = NW[i]
         nj = NC[j]
+        if not (ni >= 0.0 and nj >= 0.0):  # stale: another worker shrank the vector
+            ni, nj = dot(vi, vi), dot(vj, vj)
         f2 = fdiff * fdiff / dim
         ai = GW[i] + f2 * nj
         aj = GC[j] + f2 * ni
@@ -304,6 +308,11 @@ def _flat_row(W, C, GW, GC, NW, NC, eta, dim):
             fdiff = MAX_STEP if fdiff > 0 else -MAX_STEP
         ni = NW[i]
         nj = NC[j]
+        if not (ni >= 0.0 and nj >= 0.0):  # stale: another worker shrank the vector
+            ni = nj = 0.0
+            for a in dims:
+                ni += W[p + a] * W[p + a]
+                nj += C[q + a] * C[q + a]
         f2 = fdiff * fdiff / dim
         ai = GW[i] + f2 * nj
         aj = GC[j] + f2 * ni
