@@ -178,14 +178,17 @@ class SharedTrainingTest(unittest.TestCase):
         vectors, log = log_of(model)
         return model, vectors, log
 
-    @unittest.skipUnless(FORKS and _glove_numpy is not None, 'needs NumPy and os.fork')
-    def test_numpy_workers_learn_as_one_process_does(self):
-        one, alone, _ = self.fit('numpy', 1)
-        two, shared, log = self.fit('numpy', 2)
+    def assert_workers_learn_as_one_process_does(self, backend):
+        one = self.fit(backend, 1)[0]
+        two, shared, log = self.fit(backend, 2)
         self.assertIn('2 worker processes sharing the vectors', log)
         self.assertTrue(topics_separated(shared))
         self.assertLess(two.losses[-1], 1.2 * one.losses[-1])
         self.assertLess(two.losses[-1], two.losses[0])
+
+    @unittest.skipUnless(FORKS and _glove_numpy is not None, 'needs NumPy and os.fork')
+    def test_numpy_workers_learn_as_one_process_does(self):
+        self.assert_workers_learn_as_one_process_does('numpy')
 
     @unittest.skipUnless(FORKS and _glove_numpy is not None, 'needs NumPy and os.fork')
     def test_one_numpy_worker_is_reproducible(self):
@@ -194,11 +197,7 @@ class SharedTrainingTest(unittest.TestCase):
 
     @unittest.skipUnless(sharing.can_share_doubles(), 'the plain engine shares under PyPy only')
     def test_plain_workers_under_pypy_learn_as_one_process_does(self):
-        one, _, _ = self.fit('python', 1)
-        two, shared, log = self.fit('python', 2)
-        self.assertIn('2 worker processes sharing the vectors', log)
-        self.assertTrue(topics_separated(shared))
-        self.assertLess(two.losses[-1], 1.2 * one.losses[-1])
+        self.assert_workers_learn_as_one_process_does('python')
 
     @unittest.skipIf(sharing.can_share_doubles(), 'PyPy shares the plain engine\'s vectors')
     def test_the_plain_engine_elsewhere_trains_in_one_process_and_says_why(self):

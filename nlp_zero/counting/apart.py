@@ -29,7 +29,7 @@ from ..errors import NlpZeroError
 from ..progress import log
 from .workers import WorkerError
 
-__all__ = ['call_apart', 'counting_apart_helps']
+__all__ = ['call_apart', 'counting_apart_helps', 'flush_output']
 
 #: The child's exit status when it failed (its error is in a file) or was interrupted.
 _FAILED, _INTERRUPTED = 1, 130
@@ -68,7 +68,7 @@ def call_apart(compute, save, load, tmp_dir=None, progress=None):
     try:
         path = os.path.join(folder, 'result')
         reason = os.path.join(folder, 'error')
-        _flush()  # (or the child would write the parent's pending output again)
+        flush_output()  # (or the child would write the parent's pending output again)
         try:
             pid = os.fork()
         except OSError as exc:  # e.g. no memory for the page tables
@@ -79,7 +79,7 @@ def call_apart(compute, save, load, tmp_dir=None, progress=None):
             try:
                 status = _child(compute, save, path, reason)
             finally:
-                _flush()
+                flush_output()
                 os._exit(status)
         _raise_failure(_wait_for(pid), reason)
         return load(path)
@@ -114,7 +114,9 @@ def _described(error):
     return u'%s: %s' % (type(error).__name__, error)
 
 
-def _flush():
+def flush_output():
+    """Flush stdout and stderr: before a fork (or the child would write what
+    is pending again), and before a child leaves without Python's clean-up."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -22,11 +22,11 @@ import json
 import mmap
 import os
 import signal
-import sys
 import traceback
 from array import array
 
 from .._compat import PYPY, range, to_text
+from ..counting.apart import flush_output
 from ..counting.workers import WorkerError
 
 __all__ = ['can_share', 'can_share_doubles', 'cpu_count', 'run_split', 'shared_buffer', 'shared_doubles',
@@ -124,7 +124,7 @@ def run_split(work, workers):
     """
     if workers <= 1:
         return [work(0)]
-    _flush()  # (or each child would write this process's pending output again)
+    flush_output()  # (or each child would write this process's pending output again)
     children = []
     try:
         for index in range(1, workers):
@@ -164,7 +164,7 @@ def _start(work, index):
             try:
                 os.write(write, json.dumps(report).encode('ascii'))
             finally:
-                _flush()
+                flush_output()
                 os._exit(0)
     os.close(write)
     return pid, read
@@ -202,10 +202,3 @@ def _stop(pid, pipe):
     except OSError:
         pass
 
-
-def _flush():
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:  # (a closed or broken stream: nothing to keep)
-            pass
