@@ -108,6 +108,15 @@ class RunSplitTest(unittest.TestCase):
         self.assertRaises(OSError, os.kill, child, 0)  # stopped and reaped
 
 
+def gone(pid):
+    """True when process ``pid`` has exited (reaped, or a zombie)."""
+    try:
+        with open('/proc/%d/stat' % pid) as stat:
+            return stat.read().split(')')[-1].split()[0] == 'Z'
+    except (IOError, OSError):
+        return True
+
+
 class SplitChunksTest(unittest.TestCase):
 
     def split(self, samples, size, workers):
@@ -130,6 +139,34 @@ class SplitChunksTest(unittest.TestCase):
     def test_the_workers_cover_every_chunk_once(self):
         totals, reports = self.split(1000, 64, 3)
         self.assertEqual(totals, [16, 3.0])  # 16 chunks between 3 workers
+
+    @unittest.skipUnless(FORKS and os.path.isdir('/proc/self'), 'needs os.fork and /proc')
+    def test_the_workers_of_a_killed_process_stop(self):
+        memory = sharing.shared_buffer(8)
+
+        def part(index, starts, progress):
+            for _ in starts:
+                if index == 1:
+                    struct.pack_into('<q', memory, 0, os.getpid())
+                time.sleep(0.02)
+                progress(1)
+            return [0.0]
+
+        parent = os.fork()
+        if parent == 0:  # pragma: no cover - the process that is killed
+            try:
+                sharing.split_chunks(100000, 1, 2, part, lambda done: None)
+            finally:
+                os._exit(0)
+        while not struct.unpack_from('<q', memory, 0)[0]:
+            time.sleep(0.01)
+        os.kill(parent, signal.SIGKILL)
+        os.waitpid(parent, 0)
+        worker = struct.unpack_from('<q', memory, 0)[0]
+        deadline = time.time() + 10
+        while not gone(worker) and time.time() < deadline:
+            time.sleep(0.02)
+        self.assertTrue(gone(worker))
 
     def test_one_worker_runs_the_chunks_in_order_and_reports_each(self):
         totals, reports = self.split(1000, 64, 1)

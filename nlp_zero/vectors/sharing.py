@@ -90,25 +90,27 @@ def split_chunks(samples, size, workers, part, report):
     lists ``part(index, starts, progress)`` return, where ``starts`` are the
     worker's chunk starts and ``progress(n)`` reports ``n`` samples done.
     The first worker reports for all (they go at one pace); ``report`` gets
-    the whole epoch in the end.  One worker runs every chunk in order."""
+    the whole epoch in the end.  The other workers stop after a chunk if
+    this process is gone (killed).  One worker runs every chunk in order."""
     reported = [0]
+    parent = os.getpid()
 
     def progress(done):
         done = min(done * workers, samples - reported[0])
         reported[0] += done
         report(done)
 
+    def orphaned(done):  # (the other workers: stop if this process was killed)
+        if os.getppid() != parent:
+            raise SystemExit('the parent process is gone')
+
     def run(index):
         starts = range(index * size, samples, workers * size)
-        return part(index, starts, progress if index == 0 else _ignore)
+        return part(index, starts, progress if index == 0 else orphaned)
 
     parts = run_split(run, workers)
     report(samples - reported[0])
     return [sum(column) for column in zip(*parts)]
-
-
-def _ignore(done):
-    pass
 
 
 def run_split(work, workers):
