@@ -134,8 +134,8 @@ def run_split(work, workers):
         results = [work(0)]
         failures = []
         while children:
-            pid, pipe = children.pop(0)
-            outcome = _finish(pid, pipe)
+            outcome = _finish(*children[0])  # (interrupted meanwhile: the child is stopped)
+            children.pop(0)
             if isinstance(outcome, list):
                 results.append(outcome)
             else:
@@ -157,7 +157,7 @@ def _start(work, index):
         report = {'error': u'interrupted'}
         try:
             report = {'result': [float(x) for x in work(index)]}
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):  # (interrupted, or the parent is gone)
             pass
         except BaseException as error:
             traceback.print_exc()
@@ -173,17 +173,16 @@ def _start(work, index):
 
 
 def _finish(pid, pipe):
-    """The child's result (a list), or a description of its failure."""
-    try:
-        data = b''
-        while True:
-            more = os.read(pipe, 65536)
-            if not more:
-                break
-            data += more
-    finally:
-        os.close(pipe)
-        os.waitpid(pid, 0)
+    """The child's result (a list), or a description of its failure; the
+    child reaped and its pipe closed."""
+    data = b''
+    while True:
+        more = os.read(pipe, 65536)
+        if not more:
+            break
+        data += more
+    os.close(pipe)
+    os.waitpid(pid, 0)
     try:
         report = json.loads(data.decode('ascii'))
     except ValueError:
