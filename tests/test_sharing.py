@@ -60,32 +60,6 @@ def gone(pid):
         return True
 
 
-    @unittest.skipUnless(hasattr(signal, 'alarm'), 'no SIGALRM here')
-    def test_interrupted_while_waiting_the_other_workers_are_stopped(self):
-        memory = sharing.shared_buffer(8)
-
-        def work(index):
-            if index == 1:
-                struct.pack_into('<q', memory, 0, os.getpid())
-                time.sleep(60)
-            return [0.0]
-
-        def interrupt(number, frame):
-            raise KeyboardInterrupt
-
-        previous = signal.signal(signal.SIGALRM, interrupt)
-        start = time.time()
-        try:
-            signal.alarm(1)
-            with self.assertRaises(KeyboardInterrupt):
-                sharing.run_split(work, 2)
-        finally:
-            signal.alarm(0)
-            signal.signal(signal.SIGALRM, previous)
-        self.assertLess(time.time() - start, 30)
-        self.assertTrue(gone(struct.unpack_from('<q', memory, 0)[0]))
-
-
 @unittest.skipUnless(FORKS, 'no os.fork here')
 class RunSplitTest(unittest.TestCase):
 
@@ -141,6 +115,32 @@ class RunSplitTest(unittest.TestCase):
         self.assertLess(time.time() - start, 30)
         child = struct.unpack_from('<q', memory, 0)[0]
         self.assertRaises(OSError, os.kill, child, 0)  # stopped and reaped
+
+
+    @unittest.skipUnless(hasattr(signal, 'alarm'), 'no SIGALRM here')
+    def test_interrupted_while_waiting_the_other_workers_are_stopped(self):
+        memory = sharing.shared_buffer(8)
+
+        def work(index):
+            if index == 1:
+                struct.pack_into('<q', memory, 0, os.getpid())
+                time.sleep(60)
+            return [0.0]
+
+        def interrupt(number, frame):
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        start = time.time()
+        try:
+            signal.alarm(1)
+            with self.assertRaises(KeyboardInterrupt):
+                sharing.run_split(work, 2)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
+        self.assertLess(time.time() - start, 30)
+        self.assertTrue(gone(struct.unpack_from('<q', memory, 0)[0]))
 
 
 class SplitChunksTest(unittest.TestCase):
