@@ -77,11 +77,13 @@ print(json.dumps({'seconds': seconds, 'cpu': cpu, 'words': len(finder.words)}))
 
 #: Ablation: the defaults with one piece of lexicon building taken out.
 ABLATION = {
-    'cut': [('before: 1 pass, frequent pieces', ['--reestimate', '1',
+    'cut': [('without the second cut', ['--no-second-cut']),
+            ('before: 1 pass, frequent pieces', ['--no-second-cut', '--reestimate', '1',
                                                  '--reestimate-pieces', 'frequent']),
             ('without re-estimating all pieces', ['--reestimate-pieces', 'frequent']),
             ('without redundancy rounds (1 pass)', ['--reestimate', '1'])],
-    'ngram': [('before: frequent pieces', ['--reestimate-pieces', 'frequent']),
+    'ngram': [('without the second cut', ['--no-second-cut']),
+              ('before: frequent pieces', ['--no-second-cut', '--reestimate-pieces', 'frequent']),
               ('with 3 redundancy rounds', ['--reestimate', '3'])],
 }
 

@@ -242,7 +242,8 @@ def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS,
     ``max_entries=None``, and a ``memory`` budget) on Spark and return its
     lexicon; the finder is left as after ``train`` and ``find``.  The
     executors count the n-grams of their partitions, then, with the
-    cohesive n-grams broadcast, cut them and count the pieces."""
+    cohesive n-grams broadcast, cut them and count the characters left alone
+    (the second cut), then the pieces."""
     from .words.discovery.mapping import DiscoveryMap
     from .words.discovery.tables import KeepPiece
     if finder.max_entries or not finder.memory:
@@ -262,7 +263,17 @@ def discover_with(spark, source, finder, max_line_chars=DEFAULT_MAX_LINE_CHARS,
                       .reduceByKey(add).filter(KeepPiece(floor)).collect())
             shared.unpersist()
             return Counter(dict(sorted(pieces)))  # (in the order of the local table)
-        return finder.find_with(count_pieces)
+
+        def count_alone(kept):
+            from .words.discovery.singles import SingleCounts
+            shared = context.broadcast((dict((n, list(packed)) for n, packed in kept.items()),
+                                        finder.eligible))
+            items = (lines.mapPartitions(
+                lambda part: mapper.alone_counts(part, shared.value[0], shared.value[1]))
+                .reduceByKey(add).collect())
+            shared.unpersist()
+            return SingleCounts.from_items(sorted(items))
+        return finder.find_with(count_pieces, count_alone=count_alone)
     finally:
         lines.unpersist()
 

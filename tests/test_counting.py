@@ -223,9 +223,12 @@ class ExactDiscoveryTest(TempDirTestCase):
         from operator import add
         from nlp_zero import WordDiscovery
         from nlp_zero.words.discovery.mapping import DiscoveryMap
+        from nlp_zero.words.discovery.singles import SingleCounts
         from nlp_zero.words.discovery.tables import KeepPiece
         from test_discovery import synthetic_text
-        lines = list(synthetic_text(300)) + [u'1996年 2000年 x1 ABC年', u'']
+        from test_second_cut import frequent_characters_text
+        lines = (list(synthetic_text(300)) + frequent_characters_text(300)
+                 + [u'1996年 2000年 x1 ABC年', u''])
         for options in (dict(), dict(method='ngram', order=3)):
             local = WordDiscovery(max_entries=None, backend='python', **options)
             expected = local.train(lines).find()
@@ -240,7 +243,13 @@ class ExactDiscoveryTest(TempDirTestCase):
             def count_pieces(kept, min_count):
                 pieces = reduce_by_key(add, [mapper.piece_counts(part, kept) for part in parts])
                 return Counter(dict(sorted(filter(KeepPiece(min_count), pieces.items()))))
-            self.assertEqual(finder.find_with(count_pieces), expected)
+
+            def count_alone(kept):
+                alone = reduce_by_key(add, [mapper.alone_counts(part, kept, finder.eligible)
+                                            for part in parts])
+                return SingleCounts.from_items(sorted(alone.items()))
+            self.assertEqual(finder.find_with(count_pieces, count_alone=count_alone), expected)
+            self.assertTrue(finder.joined)
             self.assertEqual(list(finder.lexicon.items()), list(expected.items()))
         self.assertEqual(os.listdir(self.tmp), [])
 

@@ -72,6 +72,10 @@ def register(commands):
     group.add_argument('--reestimate-pieces', choices=('all', 'frequent'), default='all',
                        help='pieces segmented when re-estimating: every piece counted (all, '
                             'default) or those seen --min-count times (frequent)')
+    group.add_argument('--no-second-cut', action='store_true',
+                       help='cut once only (by default the characters the first cut leaves '
+                            'alone side by side are joined where their PMI as pieces is '
+                            'above --min-pmi, and the text is cut again)')
     group.add_argument('--no-classes', action='store_true',
                        help='count digits and Latin letters one by one instead of one class '
                             'per run')
@@ -144,7 +148,7 @@ def finder_from_args(args, progress):
         min_pmi=args.min_pmi, min_proba=args.min_proba, confidence=args.confidence,
         min_count=args.min_count, redundancy=args.redundancy,
         redundancy_threshold=args.redundancy_threshold, reestimate=args.reestimate,
-        reestimate_pieces=args.reestimate_pieces,
+        reestimate_pieces=args.reestimate_pieces, second_cut=not args.no_second_cut,
         classes=not args.no_classes, workers=args.workers,
         max_entries=None if args.exact else args.max_entries,
         memory=exact_memory(args), tmp_dir=args.tmp_dir,

@@ -3,20 +3,21 @@
 Each has the interface of the plain code it replaces and gives the same
 result: :class:`ArrayTable` is a :class:`~nlp_zero.words.discovery.tables.CountTable`
 held as two sorted arrays; :func:`pair_flags` tests every gap of a text
-against the cohesive pairs; :class:`NormalizeKernel` is
+against the cohesive pairs; :func:`count_alone` counts what the second
+cut needs (:mod:`.singles`); :class:`NormalizeKernel` is
 :meth:`Normalizer.normalize` on arrays of UTF-16 code units.
 """
 
 from collections import Counter
 
-from ..._compat import zip
+from ..._compat import range, zip
 from ...progress import log
 from .normalize import NUMBER, LATIN
 from .ngrams import unpack_all
 from .tables import prune_threshold
 from ...text.chars import CHINESE_NUMERALS
 
-__all__ = ['ArrayTable', 'pair_flags', 'NormalizeKernel']
+__all__ = ['ArrayTable', 'pair_flags', 'count_alone', 'NormalizeKernel']
 
 
 class ArrayTable(object):
@@ -121,6 +122,36 @@ def pair_flags(found, data, numpy):
     codes = numpy.frombuffer(data, dtype='<u2')
     index = firsts[codes[:-1]] * width + seconds[codes[1:]]
     return ((bits[index >> 3] >> (index & 7)) & 1).astype(numpy.uint8).tobytes()
+
+
+def count_alone(data, gaps, eligible, numpy):
+    """:func:`~nlp_zero.words.discovery.singles.count_alone` of a normalized
+    batch (its UTF-16-LE ``data``, two characters at least) from its
+    ``gaps`` (one byte per gap, 0 where it is cut), with masks instead of
+    splitting the cut text: a character is a piece alone when the gaps on
+    both sides are cut (or it starts or ends the batch) and it is not a
+    space."""
+    codes = numpy.frombuffer(data, dtype='<u2')
+    cut = numpy.ones(len(codes) + 1, dtype=bool)
+    cut[1:-1] = numpy.frombuffer(bytes(gaps), dtype=numpy.uint8) == 0
+    starts = (codes != 32) & cut[:-1]
+    alone = starts & cut[1:]
+    chars, char_counts = numpy.unique(codes[alone], return_counts=True)
+    both = alone[:-1] & alone[1:]
+    pairs = {}
+    if eligible and both.any():
+        both &= numpy.frombuffer(pair_flags(eligible, data, numpy), dtype=numpy.uint8) == 1
+        keys = (codes[:-1][both].astype(numpy.uint32) << 16) | codes[1:][both]
+        keys, pair_counts = numpy.unique(keys, return_counts=True)
+        spelled = numpy.empty((len(keys), 2), dtype='<u2')
+        spelled[:, 0] = keys >> 16
+        spelled[:, 1] = keys & 0xffff
+        spelled = spelled.tobytes().decode('utf-16-le')
+        pairs = dict(zip((spelled[i:i + 2] for i in range(0, len(spelled), 2)),
+                         pair_counts.tolist()))
+    text = chars.astype('<u2').tobytes().decode('utf-16-le')
+    return (int(starts.sum()), Counter(dict(zip(text, char_counts.tolist()))),
+            Counter(pairs))
 
 
 class NormalizeKernel(object):

@@ -10,8 +10,9 @@ that the counts never depend on where a batch was handled.
 
 from ..._backend import numpy_or_none
 from ..._compat import int_from_bytes, int_to_bytes, iteritems, map, range
-from .ngrams import gram_arrays
+from .ngrams import gram_arrays, unpack_all
 from .normalize import NUMBER, Normalizer, normalize_batch, pack_batch, restore, unpack_batch
+from .singles import count_alone
 from .tables import PackedSet
 
 __all__ = ['BatchWork']
@@ -37,6 +38,8 @@ class BatchWork(object):
         self.numpy = numpy_or_none(backend)
         self.normalizer = Normalizer(pattern, classes, self.numpy)
         self.kept = {}
+        self.eligible = PackedSet()
+        self._eligible_text = frozenset()
 
     def options(self):
         """The arguments that build the same BatchWork in another process."""
@@ -57,15 +60,46 @@ class BatchWork(object):
         self.kept = dict((n, grams if isinstance(grams, PackedSet) else PackedSet(grams))
                          for n, grams in iteritems(kept))
 
+    def set_eligible(self, pairs):
+        """Set the pairs the second cut counts (packed; see
+        :func:`~.singles.eligible_pairs`)."""
+        self.eligible = pairs if isinstance(pairs, PackedSet) else PackedSet(pairs)
+        self._eligible_text = frozenset(unpack_all(list(self.eligible), 2))
+
+    def _batch(self, batch, runs=True):
+        """``(text, data, runs)`` of a packed batch (from the cache) or a raw one."""
+        if isinstance(batch, tuple):
+            return unpack_batch(batch)
+        return normalize_batch(self.normalizer, batch, runs)
+
     def cut(self, batch):
         """The text of a packed batch (from the cache) or a raw one, cut at
         every gap that no n-gram of :attr:`kept` spans: its pieces in
         surface form, separated by spaces."""
-        if isinstance(batch, tuple):
-            text, data, runs = unpack_batch(batch)
-        else:
-            text, data, runs = normalize_batch(self.normalizer, batch)
+        text, data, runs = self._batch(batch)
         return self.cut_normalized(text, data, runs, self.kept)
+
+    def count_alone(self, batch):
+        """What the second cut counts in a batch cut as :meth:`cut` does
+        (:func:`~.singles.count_alone`: the pieces, the characters alone,
+        the eligible pairs of characters alone side by side)."""
+        text, data, _ = self._batch(batch, runs=False)
+        if self.numpy is not None and len(text) >= 2:
+            from ._numpy import count_alone as count_arrays
+            return count_arrays(data, self.gaps(text, data, self.kept), self.eligible,
+                                self.numpy)
+        return count_alone(self.cut_normalized(text, data, (), self.kept), self._eligible_text)
+
+    def gaps(self, text, data, kept):
+        """One byte per gap of a normalized batch: non-zero where it is not
+        cut (a cohesive n-gram spans it and no number starts after it)."""
+        cover = self.cover(data, len(text), kept)
+        if self.numbers_start_words and self.classes:
+            position = text.find(NUMBER, 1)
+            while position > 0:
+                cover[position - 1] = 0
+                position = text.find(NUMBER, position + 1)
+        return cover
 
     def cut_normalized(self, text, data, surfaces, kept):
         """One normalized batch (``text``, its UTF-16-LE ``data`` and the
@@ -73,13 +107,7 @@ class BatchWork(object):
         length = len(text)
         if length < 2:
             return restore(text, surfaces)
-        cover = self.cover(data, length, kept)
-        if self.numbers_start_words and self.classes:
-            position = text.find(NUMBER, 1)
-            while position > 0:
-                cover[position - 1] = 0
-                position = text.find(NUMBER, position + 1)
-        marks = bytes(cover).translate(_MARK_TABLE)
+        marks = bytes(self.gaps(text, data, kept)).translate(_MARK_TABLE)
         out = bytearray(4 * length)
         out[0::4] = data[0::2]
         out[1::4] = data[1::2]

@@ -24,6 +24,11 @@ In both, PMI is computed from a lower confidence bound of the n-gram's
 count, so that chance pairs of a small corpus do not look cohesive, and
 the pairs above ``min_pmi`` join the candidates too (a pair that never
 stands alone, like 制度 inside 人事制度, may be the real word).  Then
+(``second_cut``, default) the text is cut a second time: two characters
+that the first cut left standing alone side by side are kept together when
+the same criterion, on the counts of the pieces, says so (大家, 大会, 发出:
+words of frequent characters whose character PMI is under ``min_pmi``;
+see :mod:`.singles`), and the pieces of that cut are counted.  Then
 redundancy is removed: longest candidates first, a word is taken out and
 segmented with the remaining lexicon; it stays only if
 ``log p(w) - sum log p(parts)`` exceeds a threshold, otherwise its count goes
@@ -46,8 +51,10 @@ their rarest entries (as word2vec's vocabulary), and say so.  NumPy, where
 installed, does the n-gram tables and the test of every gap (same results).
 
 Parts: :mod:`.normalize` (what is counted), :mod:`.ngrams` (packed n-grams),
-:mod:`.tables` (count tables), :mod:`.cutting` (where the text is cut),
-:mod:`.build` (pieces to lexicon), :mod:`.mapping` (map and merge).
+:mod:`.tables` (count tables), :mod:`.cohesive` (what the first cut keeps),
+:mod:`.singles` (the second cut), :mod:`.cutting` (where the text is cut),
+:mod:`.passes` (the passes over the cut text), :mod:`.build` (pieces to
+lexicon), :mod:`.mapping` (map and merge).
 """
 
 from __future__ import division
@@ -64,11 +71,14 @@ from ...text.corpus import as_corpus
 from ..lexicon import Lexicon
 from .build import (candidate_words, class_pieces, cohesion, count_multi, normalize_counts,
                     refine, surface_counts)
+from .cohesive import cohesive_grams
 from .cutting import BatchWork
+from .passes import CorpusPasses
 from .ngrams import MAX_ORDER, gram_arrays, pack_all, unpack_all, unpack_firsts
 from .normalize import BatchCache, texts
-from .tables import CountTable, ExactPieces, PackedSet, at_least, gram_table, kept_pieces
-from ...counting.workers import in_order, start_helpers
+from .singles import eligible_pairs, joined_pairs
+from .tables import PackedSet, at_least, gram_table
+from ...counting.workers import in_order
 
 __all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
 
@@ -76,7 +86,7 @@ __all__ = ['WordDiscovery', 'DEFAULT_THRESHOLDS']
 DEFAULT_THRESHOLDS = {2: 2.0, 3: 4.0, 4: 6.0}
 
 
-class WordDiscovery(object):
+class WordDiscovery(CorpusPasses):
     """Unsupervised word discovery by minimum entropy.
 
     Parameters
@@ -135,6 +145,14 @@ class WordDiscovery(object):
         default; a word whose pieces are each rare, 难民 in 难民营 and
         巴勒斯坦难民, still gets its uses) or only those seen ``min_count``
         times (``'frequent'``, the candidates).
+    second_cut : bool
+        Cut the text a second time (default True): two characters that
+        the first cut left alone side by side are kept together when,
+        counted as pieces, their PMI is above ``min_pmi`` and they are seen
+        ``min_count`` times (:mod:`.singles`).  A character's count holds
+        its uses inside other words, so a word of frequent characters
+        (大家, 发出) has a low PMI; among the pieces left alone it has not.
+        One more pass over the text.
     classes : bool
         Count each run of digits, and each run of Latin letters, as one
         character (default True), so that "<number>年" is learned once.
@@ -183,7 +201,8 @@ class WordDiscovery(object):
 
     def __init__(self, method='cut', order=4, thresholds=None, min_pmi=1.0, min_proba=None,
                  confidence=1.0, min_count=None, redundancy='length', redundancy_threshold=3.0,
-                 reestimate=None, reestimate_pieces='all', classes=True, numbers_start_words=True, max_entries=400000,
+                 reestimate=None, reestimate_pieces='all', second_cut=True, classes=True,
+                 numbers_start_words=True, max_entries=400000,
                  cache_bytes=64 << 20, workers=1, pattern=None, progress=None, backend='auto',
                  memory=None, tmp_dir=None):
         if method not in ('ngram', 'cut'):
@@ -211,6 +230,7 @@ class WordDiscovery(object):
         self.reestimate = int(reestimate) if reestimate is not None else (
             3 if method == 'cut' else 1)
         self.reestimate_pieces = reestimate_pieces
+        self.second_cut = bool(second_cut)
         self.classes = classes
         self.numbers_start_words = numbers_start_words
         self.max_entries = max_entries
@@ -238,6 +258,8 @@ class WordDiscovery(object):
         self.pieces = None
         self.cohesive = None
         self.pair_candidates = {}
+        self.eligible = []
+        self.joined = {}
 
     # -------------------------------------------------------------- counting
     @property
@@ -318,16 +340,6 @@ class WordDiscovery(object):
                 table.count_arrays(gram_arrays(data, length, n))
                 table.check(progress)
 
-    def _start_helpers(self, progress):
-        if not self._helpers and self.workers > 1:
-            self._helpers = start_helpers(self.workers - 1, BatchWork, self.work.options(), progress)
-        return self._helpers
-
-    def _stop_helpers(self):
-        helpers, self._helpers = self._helpers, []
-        for helper in helpers:
-            helper.stop()
-
     def _gram_table(self, n, min_count):
         """``{text: count}`` of the n-grams with at least ``min_count``
         occurrences, leaving out those that touch the space between
@@ -357,72 +369,18 @@ class WordDiscovery(object):
         (with their counts), which join the candidate words, because a pair
         that never stands alone (制度 inside 人事制度) may be the real word.
         """
-        total = sum(itervalues(chars))
-        log_total = math.log(total)
         grams = {1: chars}
         for n in range(2, self.order + 1):
             grams[n] = self._gram_table(n, min_count)
-        glog = dict((n, dict((g, math.log(c)) for g, c in iteritems(grams[n])))
-                    for n in grams)
-        # An n-gram's own count enters by a lower confidence bound: the PMI
-        # of a rare n-gram is an overestimate (its count is the top of the
-        # noise), and that, not a larger threshold, is what guards small
-        # corpora against chance pairs.
-        z = self.confidence
-        sqrt, log = math.sqrt, math.log
-        kept = {}
-        self.pair_candidates = pair_candidates = {}
-        min_pmi = self.min_pmi
+        thresholds = {2: self.min_pmi} if self.method == 'cut' else self.thresholds
+        floor = None
         if self.method == 'cut':
-            floor = log(self.min_proba * total) if self.min_proba else log(min_count - 0.5)
-            thresholds = {2: min_pmi}
-        else:
-            floor = None
-            thresholds = self.thresholds
-        for n in range(2, self.order + 1):
-            threshold = thresholds.get(n, thresholds[max(thresholds)])
-            found = set()
-            lower = glog[n - 1]
-            for gram, count in iteritems(grams[n]):
-                if floor is not None and glog[n][gram] <= floor:
-                    continue
-                sure = log(max(count - z * sqrt(count), 0.5)) + log_total
-                if n == 2:
-                    score = sure - lower[gram[0]] - lower[gram[1]]
-                    if score > min_pmi:
-                        pair_candidates[gram] = count
-                else:
-                    # a part pruned from its table is at least as frequent as the whole
-                    own = glog[n][gram]
-                    score = min(sure - glog[i].get(gram[:i], own) - glog[n - i].get(gram[i:], own)
-                                for i in range(1, n))
-                if score > threshold:
-                    found.add(gram)
-            kept[n] = found
+            floor = self.min_proba * sum(itervalues(chars)) if self.min_proba else min_count - 0.5
+        kept, self.pair_candidates = cohesive_grams(grams, thresholds, self.min_pmi,
+                                                    self.confidence, floor)
         self.cohesive = kept
+        self.eligible = eligible_pairs(grams[2], kept[2])
         return dict((n, PackedSet(pack_all(list(found), n))) for n, found in iteritems(kept))
-
-    def _count_pieces(self, corpora, caches, kept, progress, floor):
-        """Cut every batch (in the helper processes, if any) and count its
-        pieces here, batch after batch; the pieces kept at ``floor``
-        (:func:`~.tables.kept_pieces`, as every engine gives them)."""
-        if self.max_entries:
-            # only the frequent pieces are candidates: half the room is plenty
-            pieces = CountTable('piece', self.max_entries // 2)
-        else:
-            pieces = ExactPieces(self.memory, self.tmp_dir, progress)
-        helpers = self._start_helpers(progress)
-        self.work.set_kept(kept)
-        for helper in helpers:
-            helper.send('set_kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
-        for helper in helpers:
-            helper.receive()
-        for corpus, cache in zip(corpora, caches):
-            batches = cache if cache is not None else texts(corpus)
-            for text in in_order('cut', batches, helpers, self.work.cut):
-                pieces.merge(Counter(text.split()))
-                pieces.check(progress)
-        return kept_pieces(pieces.items(), floor)
 
     # -------------------------------------------------------------- finding
     def find(self, corpus=None, progress=None):
@@ -437,19 +395,30 @@ class WordDiscovery(object):
         else:
             corpora, caches = self.corpora, self._caches
 
+        def count_alone(kept):
+            try:
+                return self._count_alone(corpora, caches, kept, progress)
+            except BaseException:
+                self._stop_helpers()
+                raise
+
         def count_pieces(kept, floor):
             try:
                 return self._count_pieces(corpora, caches, kept, progress, floor)
             finally:
                 self._stop_helpers()
-        return self.find_with(count_pieces if corpora else None, progress)
+        return self.find_with(count_pieces if corpora else None, progress, count_alone)
 
-    def find_with(self, count_pieces, progress=None):
+    def find_with(self, count_pieces, progress=None, count_alone=None):
         """:meth:`find` with the pieces counted by ``count_pieces(kept,
         floor)`` (``{surface piece: count}`` of the pieces seen at least
         ``floor`` times or holding a digit or letter run; ``kept``: the packed
         n-grams not to cut, by order): the seam where another engine
-        (:mod:`nlp_zero.words.discovery.mapping`) counts them."""
+        (:mod:`nlp_zero.words.discovery.mapping`) counts them.  With
+        ``second_cut``, ``count_alone(kept)`` counts what the second cut
+        needs (a :class:`~.singles.SingleCounts` of the text cut at ``kept``,
+        the pairs those of :attr:`eligible`); without it (None) there is
+        no second cut."""
         progress = progress or self.progress
         chars = self.char_counts()
         size = sum(itervalues(chars))
@@ -465,6 +434,9 @@ class WordDiscovery(object):
         kept = self._cohesive_ngrams(chars, min_count)
         log(progress, 'cohesive n-grams: %s' % ', '.join(
             '%d of order %d' % (len(kept[n]), n) for n in sorted(kept)))
+        self.joined = {}
+        if self.second_cut and count_alone is not None:
+            kept = self._join_alone(count_alone(kept), kept, min_count, progress)
         # only the frequent pieces are candidates (rarer ones are noise, and
         # many), but every piece counted is cut when the counts are re-estimated
         floor = min_count if self.reestimate_pieces == 'frequent' else 1
@@ -483,6 +455,22 @@ class WordDiscovery(object):
                        self.redundancy_threshold, self.reestimate, report)
         self.lexicon = Lexicon(surface_counts(words, classed))
         return self.lexicon
+
+    def _join_alone(self, counts, kept, min_count, progress):
+        """The second cut: keep together the pairs of lone characters that
+        :func:`~.singles.joined_pairs` joins, and make them candidates with
+        the number of times they stood alone side by side."""
+        self.joined = joined = joined_pairs(counts, min_count, self.min_pmi, self.confidence)
+        log(progress, 'second cut: %d of %d pairs of characters left alone joined'
+            % (len(joined), len(counts.pairs)))
+        if not joined:
+            return kept
+        self.cohesive[2] = self.cohesive.get(2, set()) | set(joined)
+        for pair in sorted(joined):  # (the same order whatever engine counted)
+            self.pair_candidates.setdefault(pair, joined[pair])
+        kept = dict(kept)
+        kept[2] = PackedSet(pack_all(sorted(self.cohesive[2]), 2))
+        return kept
 
     # ------------------------------------------------------------ reporting
     def __repr__(self):

@@ -1,11 +1,12 @@
 """Word discovery as map and merge, for engines that count elsewhere.
 
-Discovery counts twice: the n-grams of the normalized text, then, with the
-cohesive n-grams that must not be cut, the pieces of the cut text.  Both
-are sums over batches of lines, and what a batch counts depends on its
+Discovery counts the n-grams of the normalized text, then, with the
+cohesive n-grams that must not be cut, what the second cut needs (the
+characters left alone, :mod:`.singles`), then the pieces of the cut text.
+All are sums over batches of lines, and what a batch counts depends on its
 lines only (lines are joined by a separator, and nothing counted spans
 one), so any split of the corpus into parts gives the same totals.
-:class:`DiscoveryMap` is the map of both passes over one part of the
+:class:`DiscoveryMap` is the map of these passes over one part of the
 corpus, built from plain options (it can be sent to another process or
 machine); the merge is addition, then :meth:`WordDiscovery.add_gram_counts
 <nlp_zero.words.discovery.WordDiscovery.add_gram_counts>` and
@@ -20,15 +21,16 @@ from collections import Counter
 
 from ..._compat import range, zip
 from .cutting import BatchWork
-from .ngrams import gram_arrays
+from .ngrams import gram_arrays, pack_all
 from .normalize import texts
+from .singles import SingleCounts
 from .tables import ExactPieces, ExactTable
 
 __all__ = ['DiscoveryMap']
 
 
 class DiscoveryMap(object):
-    """The map of both counting passes of a WordDiscovery, for one part of
+    """The map of the counting passes of a WordDiscovery, for one part of
     a corpus (an iterable of lines) at a time.
 
     ``options`` are :meth:`BatchWork.options` of the WordDiscovery
@@ -68,6 +70,20 @@ class DiscoveryMap(object):
             for keys, counts in tables[n].chunks():
                 for key, count in zip(keys, counts):
                     yield (n, key), count
+
+    def alone_counts(self, lines, kept, eligible):
+        """``(key, count)`` of :meth:`SingleCounts.items()
+        <nlp_zero.words.discovery.singles.SingleCounts.items>` for ``lines``
+        cut at ``kept``, the pairs those of ``eligible`` (2-character
+        strings: :attr:`WordDiscovery.eligible`); what the second cut
+        counts."""
+        work = self.work
+        work.set_kept(kept)
+        work.set_eligible(pack_all(list(eligible), 2))
+        counts = SingleCounts()
+        for text in texts(lines):
+            counts.add(work.count_alone(text))
+        return counts.items()
 
     def piece_counts(self, lines, kept):
         """``(piece, count)`` of the pieces of ``lines`` cut where no n-gram of
