@@ -60,6 +60,14 @@ def gone(pid):
         return True
 
 
+def wait_to_be_stopped(memory):
+    """A worker that writes its process id into ``memory`` and waits a
+    minute for the test to see it stopped."""
+    struct.pack_into('<q', memory, 0, os.getpid())
+    time.sleep(60)
+    return [0.0]
+
+
 @unittest.skipUnless(FORKS, 'no os.fork here')
 class RunSplitTest(unittest.TestCase):
 
@@ -102,9 +110,7 @@ class RunSplitTest(unittest.TestCase):
 
         def work(index):
             if index == 1:
-                struct.pack_into('<q', memory, 0, os.getpid())
-                time.sleep(60)
-                return [0.0]
+                return wait_to_be_stopped(memory)
             while not struct.unpack_from('<q', memory, 0)[0]:
                 time.sleep(0.01)
             raise KeyboardInterrupt
@@ -122,10 +128,7 @@ class RunSplitTest(unittest.TestCase):
         memory = sharing.shared_buffer(8)
 
         def work(index):
-            if index == 1:
-                struct.pack_into('<q', memory, 0, os.getpid())
-                time.sleep(60)
-            return [0.0]
+            return wait_to_be_stopped(memory) if index == 1 else [0.0]
 
         def interrupt(number, frame):
             raise KeyboardInterrupt

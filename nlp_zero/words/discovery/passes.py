@@ -43,36 +43,39 @@ class CorpusPasses(object):
             pieces = CountTable('piece', self.max_entries // 2)
         else:
             pieces = ExactPieces(self.memory, self.tmp_dir, progress)
-        helpers = self._start_helpers(progress)
-        self._send_kept(kept, helpers)
-        for corpus, cache in zip(corpora, caches):
-            batches = cache if cache is not None else texts(corpus)
-            for text in in_order('cut', batches, helpers, self.work.cut):
-                pieces.merge(Counter(text.split()))
-                pieces.check(progress)
+        for text in self._cut_batches(corpora, caches, kept, 'cut', progress):
+            pieces.merge(Counter(text.split()))
+            pieces.check(progress)
         return kept_pieces(pieces.items(), floor)
 
     def _count_alone(self, corpora, caches, kept, progress):
         """Cut every batch at ``kept`` and count, here, what the second cut
         needs (:class:`~.singles.SingleCounts`), batch after batch."""
-        helpers = self._start_helpers(progress)
-        self._send_kept(kept, helpers)
         eligible = pack_all(self.eligible, 2)
         self.work.set_eligible(eligible)
-        for helper in helpers:
-            helper.send('set_eligible', list(eligible))
-        for helper in helpers:
-            helper.receive()
+        self._tell_helpers('set_eligible', list(eligible), progress)
         counts = SingleCounts()
-        for corpus, cache in zip(corpora, caches):
-            batches = cache if cache is not None else texts(corpus)
-            for result in in_order('count_alone', batches, helpers, self.work.count_alone):
-                counts.add(result)
+        for result in self._cut_batches(corpora, caches, kept, 'count_alone', progress):
+            counts.add(result)
         return counts
 
-    def _send_kept(self, kept, helpers):
+    def _cut_batches(self, corpora, caches, kept, task, progress):
+        """``task`` (a :class:`~.cutting.BatchWork` method) of every batch of
+        the corpora (from their caches where there are), cut at ``kept``, in
+        the helper processes if any; the results in the order of the batches."""
         self.work.set_kept(kept)
+        self._tell_helpers('set_kept', dict((n, list(grams)) for n, grams in iteritems(kept)),
+                           progress)
+        helpers = self._start_helpers(progress)
+        for corpus, cache in zip(corpora, caches):
+            batches = cache if cache is not None else texts(corpus)
+            for result in in_order(task, batches, helpers, getattr(self.work, task)):
+                yield result
+
+    def _tell_helpers(self, method, value, progress):
+        """Call ``method(value)`` in every helper process (started if not yet)."""
+        helpers = self._start_helpers(progress)
         for helper in helpers:
-            helper.send('set_kept', dict((n, list(grams)) for n, grams in iteritems(kept)))
+            helper.send(method, value)
         for helper in helpers:
             helper.receive()

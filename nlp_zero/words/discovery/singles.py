@@ -36,7 +36,7 @@ from __future__ import division
 import math
 from collections import Counter
 
-from ..._compat import iteritems, range, zip
+from ..._compat import iteritems, zip
 from .normalize import LATIN, NUMBER
 
 __all__ = ['SingleCounts', 'eligible_pairs', 'count_alone', 'joined_pairs']
@@ -61,14 +61,9 @@ def count_alone(cut, eligible):
     the set ``eligible``."""
     pieces = cut.split(u' ')
     number = len(pieces) - pieces.count(u'')
-    lengths = [len(p) for p in pieces]
-    chars = Counter(p for p, n in zip(pieces, lengths) if n == 1)
-    pairs = Counter()
-    for i in range(len(pieces) - 1):
-        if lengths[i] == 1 and lengths[i + 1] == 1:
-            pair = pieces[i] + pieces[i + 1]
-            if pair in eligible:
-                pairs[pair] += 1
+    lone = [p if len(p) == 1 else None for p in pieces]
+    chars = Counter(filter(None, lone))
+    pairs = Counter(a + b for a, b in zip(lone, lone[1:]) if a and b and a + b in eligible)
     return number, chars, pairs
 
 
