@@ -209,13 +209,28 @@ class ExactDiscoveryTest(TempDirTestCase):
         from nlp_zero import WordDiscovery
         from test_discovery import synthetic_text
         text = synthetic_text(300)
-        in_memory = WordDiscovery(max_entries=None, backend='python').train(text).find()
-        spilled = WordDiscovery(max_entries=None, memory=20000, tmp_dir=self.tmp,
-                                backend='python').train(text).find()
-        self.assertEqual(spilled, in_memory)
+        for method in ('ngram', 'cut'):
+            in_memory = WordDiscovery(method, max_entries=None, backend='python').train(
+                text).find()
+            spilled = WordDiscovery(method, max_entries=None, memory=20000, tmp_dir=self.tmp,
+                                    backend='python').train(text).find()
+            self.assertEqual(spilled, in_memory)
+            self.assertEqual(os.listdir(self.tmp), [])
+            # below the pruning limit, the pruned tables are exact too
+            self.assertEqual(WordDiscovery(method).train(text).find(), in_memory)
+
+    def test_exact_tables_hold_four_grams_of_any_characters(self):
+        # a 4-gram of characters from U+8000 up is a 64-bit key with its top
+        # bit set: counted exactly, spilled and merged like any other
+        from nlp_zero.words.discovery.ngrams import pack_all, unpack_all
+        from nlp_zero.words.discovery.tables import ExactTable
+        grams = [u'社会主义', u'\uffef\uffef\uffef\uffef', u'ab\u8000c', u'abcd']
+        table = ExactTable('4-gram', memory=1, folder=self.tmp)
+        for _ in range(3):
+            table.count_arrays([pack_all(grams, 4)])
+        keys, counts = table.keys_and_counts()
+        self.assertEqual(sorted(zip(unpack_all(keys, 4), counts)), sorted((g, 3) for g in grams))
         self.assertEqual(os.listdir(self.tmp), [])
-        # below the pruning limit, the pruned tables are exact too
-        self.assertEqual(WordDiscovery().train(text).find(), in_memory)
 
     def test_map_and_merge_over_parts_finds_the_same_lexicon(self):
         # what the Spark engine does: map each part of the lines, add the
@@ -229,7 +244,7 @@ class ExactDiscoveryTest(TempDirTestCase):
         from test_second_cut import frequent_characters_text
         lines = (list(synthetic_text(300)) + frequent_characters_text(300)
                  + [u'1996年 2000年 x1 ABC年', u''])
-        for options in (dict(), dict(method='ngram', order=3)):
+        for options in (dict(), dict(method='cut'), dict(method='ngram', order=3)):
             local = WordDiscovery(max_entries=None, backend='python', **options)
             expected = local.train(lines).find()
             finder = WordDiscovery(max_entries=None, memory=20000, tmp_dir=self.tmp,

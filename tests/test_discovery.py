@@ -9,6 +9,8 @@ from support import BACKENDS, TempDirTestCase, numpy, run_cli
 
 from nlp_zero import CorpusError, Lexicon
 from nlp_zero.words.discovery import normalize as normalize_module
+from nlp_zero.words.discovery.cutting import BatchWork
+from nlp_zero.words.discovery.ngrams import pack_all
 from nlp_zero.words.discovery.normalize import Normalizer
 from nlp_zero.discovery import (LATIN, NUMBER, WordDiscovery, discover_words, new_words,
                                 normalize_text, remove_redundancy)
@@ -117,7 +119,7 @@ class SameLexiconTest(unittest.TestCase):
         return finder.find(), finder
 
     def test_workers_find_the_same_lexicon(self):
-        for options in ({}, {'cache_bytes': 0}, {'method': 'ngram'}):
+        for options in ({}, {'cache_bytes': 0}, {'method': 'cut'}):
             alone, one = self.find(workers=1, **options)
             shared, many = self.find(workers=3, **options)
             self.assertEqual(sorted(alone.items()), sorted(shared.items()))
@@ -126,10 +128,34 @@ class SameLexiconTest(unittest.TestCase):
             self.assertEqual(many._helpers, [])  # stopped at the end of find
 
     def test_every_backend_finds_the_same_lexicon(self):
-        for options in ({}, {'method': 'ngram'}):
+        for options in ({}, {'method': 'cut'}):
             found = [self.find(backend=backend, **options)[0] for backend in BACKENDS]
             for other in found[1:]:
                 self.assertEqual(sorted(found[0].items()), sorted(other.items()))
+
+    def test_numpy_finds_the_same_gaps_to_keep(self):
+        # every order, texts shorter than the n-grams, spaces between fragments
+        rng = random.Random(5)
+        text = u''.join(rng.choice(u'我们是中国人民的朋友大家好 ') for _ in range(3000)) + u' '
+        grams = dict((n, sorted(set(text[i:i + n] for i in range(0, len(text) - n, 5)
+                                    if u' ' not in text[i:i + n]))[:60]) for n in (2, 3, 4))
+        for order in (2, 3, 4):
+            kept = dict((n, pack_all(grams[n], n)) for n in range(2, order + 1))
+            for piece in (text, text[:1] + u' ', text[:2] + u' ', text[:3] + u' '):
+                data = piece.encode('utf-16-le')
+                covers = []
+                for backend in BACKENDS:
+                    work = BatchWork(order=order, backend=backend)
+                    work.set_kept(kept)
+                    covers.append([bool(flag) for flag in work.cover(data, len(piece),
+                                                                      work.kept)])
+                # gap j is kept when a listed n-gram starting at s spans it: s <= j <= s+n-2
+                spanned = [any(piece[s:s + n] in grams[n] for n in range(2, order + 1)
+                               for s in range(max(0, j - n + 2), j + 1))
+                           for j in range(len(piece) - 1)]
+                self.assertEqual(covers[0], spanned)
+                for other in covers[1:]:
+                    self.assertEqual(other, covers[0], (order, len(piece)))
 
     def test_numpy_normalizes_long_texts_alike(self):
         text = (u'二十' + u'\n'.join(synthetic_text(400))
@@ -208,7 +234,9 @@ class NumberClassTest(unittest.TestCase):
             month = rng.choice([u'1', u'12', u'６'])
             text.append(u'%s年%s月，%s发展了%s。' % (year, month, rng.choice(WORDS),
                                                 rng.choice(WORDS)))
-        lexicon = discover_words(text)
+        # (the cut method: on so short a text the n-gram method's pair bar of
+        # 2 nats is above the PMI of <number>年, log(characters / 800))
+        lexicon = discover_words(text, method='cut')
         for word in (u'1998年', u'１９９９年', u'二○○○年', u'12月'):
             self.assertIn(word, lexicon)
         self.assertNotIn(u'年12', lexicon)

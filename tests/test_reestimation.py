@@ -111,8 +111,8 @@ class CandidatesTest(unittest.TestCase):
 class DefaultsTest(unittest.TestCase):
 
     def test_rounds_by_method(self):
-        self.assertEqual(WordDiscovery().reestimate, 3)
-        self.assertEqual(WordDiscovery(method='ngram').reestimate, 1)
+        self.assertEqual(WordDiscovery().reestimate, 1)  # the ngram method
+        self.assertEqual(WordDiscovery(method='cut').reestimate, 3)
         self.assertEqual(WordDiscovery(reestimate=0).reestimate, 0)
         self.assertRaises(ValueError, WordDiscovery, reestimate_pieces='some')
 

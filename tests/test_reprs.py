@@ -27,13 +27,13 @@ class ReprTest(unittest.TestCase):
 
     def test_word_discovery_says_how_far_it_got(self):
         finder = WordDiscovery()
-        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 0 corpora, nothing "
+        self.assertEqual(repr(finder), "<WordDiscovery: method='ngram', 0 corpora, nothing "
                                        "trained yet>")
         finder.train([u'中国人民站起来了'] * 20)
-        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 1 corpus, find() not run "
+        self.assertEqual(repr(finder), "<WordDiscovery: method='ngram', 1 corpus, find() not run "
                                        "yet>")
         lexicon = finder.find()
-        self.assertEqual(repr(finder), "<WordDiscovery: method='cut', 1 corpus, %d words found>"
+        self.assertEqual(repr(finder), "<WordDiscovery: method='ngram', 1 corpus, %d words found>"
                          % len(lexicon))
 
     def test_parser_and_parse_tree(self):

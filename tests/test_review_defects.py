@@ -10,6 +10,7 @@ from nlp_zero import (Cooccurrence, Corpus, CorpusError, FormatError, SimplerGlo
                       WordDiscovery, discover_words, fragments)
 from nlp_zero.words.discovery import normalize_text
 from nlp_zero.words.discovery.normalize import restore
+from nlp_zero.text.marks import COMBINING, join_combining
 
 
 def failing_after(lines, n):
@@ -90,6 +91,22 @@ class CombiningMarksTest(unittest.TestCase):
         self.assertEqual(u''.join(tokens), u'नमस्तेदुनिया')
         self.assertTrue(all(not (u'\u0900' <= t[0] <= u'\u0903' or u'\u093e' <= t[0] <= u'\u094d')
                             for t in tokens), tokens)
+
+    def test_no_discovered_word_starts_with_a_mark(self):
+        # vowel signs and viramas stay with their letters, whatever the counts
+        text = [u'नमस्ते दुनिया नमस्ते', u'किताब पढ़िए नमस्ते दुनिया'] * 30
+        for method in ('ngram', 'cut'):
+            for backend in BACKENDS:
+                lexicon = discover_words(text, method=method, backend=backend)
+                self.assertFalse([w for w in lexicon if COMBINING.match(w)], (method, backend))
+                tokens = Tokenizer(lexicon).tokenize(u'नमस्ते दुनिया किताब')
+                self.assertFalse([t for t in tokens if COMBINING.match(t)], tokens)
+
+    def test_a_token_starting_with_a_mark_joins_the_one_before(self):
+        self.assertEqual(join_combining([u'न', u'मस', u'्त', u'े', u' ', u'\u093e']),
+                         [u'न', u'मस्ते', u' ', u'\u093e'])
+        tokens = Tokenizer({u'नम': 5}).tokenize(u'नमस्ते')
+        self.assertEqual(tokens, [u'नम', u'स्', u'ते'])  # unknown letters: one each, with its marks
 
 
 class PickleTest(unittest.TestCase):

@@ -39,12 +39,12 @@ class SecondCutTest(unittest.TestCase):
 
     def test_a_word_of_frequent_characters_is_found(self):
         text = frequent_characters_text()
-        once = WordDiscovery(second_cut=False)
+        once = WordDiscovery(method='cut', second_cut=False)
         lexicon = once.train(text).find()
         # the first cut separates 大 and 家 (PMI under 1 nat over characters)
         self.assertNotIn(u'大家', once.cohesive[2])
         self.assertNotIn(u'大家', lexicon)
-        twice = WordDiscovery()
+        twice = WordDiscovery(method='cut')
         lexicon = twice.train(text).find()
         self.assertEqual(list(twice.joined), [u'大家'])
         self.assertIn(u'大家', twice.cohesive[2])
@@ -117,7 +117,8 @@ class SecondCutCommandTest(TempDirTestCase):
         path = self.write_text('text.txt', u'\n'.join(frequent_characters_text()) + u'\n')
         for extra, expected in (([], True), (['--no-second-cut'], False)):
             name = 'lexicon%d.tsv' % len(extra)
-            status, _, err = run_cli('discover', path, '-o', self.path(name), *extra)
+            status, _, err = run_cli('discover', path, '-o', self.path(name), '--method', 'cut',
+                                     *extra)
             self.assertEqual(status, 0, err)
             words = [line.split(u'\t')[0] for line in self.read_text(name).splitlines()]
             self.assertIn(u'大学', words)

@@ -38,9 +38,9 @@ def register(commands):
                         help='write the lexicon here (atomically; default: stdout); with '
                              '--new-words, the new words')
     group = parser.add_argument_group('method')
-    group.add_argument('--method', choices=('cut', 'ngram'), default='cut',
-                       help='cut: minimum-entropy cutting on adjacent pairs (default, fast); '
-                            'ngram: n-gram cohesion (better on small corpora, slower)')
+    group.add_argument('--method', choices=('cut', 'ngram'), default='ngram',
+                       help='ngram: n-gram cohesion (default, the better lexicon); cut: '
+                            'minimum-entropy cutting on adjacent pairs (faster)')
     group.add_argument('--order', type=int, default=None, metavar='N',
                        help='longest n-gram of the ngram method (2-4, default 4)')
     group.add_argument('--thresholds', metavar='T2,T3,T4', default=None,
@@ -130,11 +130,14 @@ def finder_from_args(args, progress):
     if args.method == 'cut' and (args.order is not None or args.thresholds is not None):
         raise UsageError('--order and --thresholds belong to --method ngram; the cut method '
                          'uses --min-pmi')
+    if args.method == 'ngram' and args.min_proba is not None:
+        raise UsageError('--min-proba belongs to --method cut; the ngram method cuts by '
+                         '--thresholds')
     args.order = 4 if args.order is None else args.order
-    if args.thresholds is None:
-        args.thresholds = ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in range(2, args.order + 1))
     if not 2 <= args.order <= 4:
         raise UsageError('--order must be between 2 and 4')
+    if args.thresholds is None:
+        args.thresholds = ','.join('%g' % DEFAULT_THRESHOLDS[n] for n in range(2, args.order + 1))
     if args.workers < 1:
         raise UsageError('--workers must be at least 1')
     if args.min_count is not None and args.min_count < 1:
@@ -295,7 +298,7 @@ def demo(args, progress, context):
     lexicon = finder.find()
     seconds = clock() - started
     echo(u'')
-    echo(u'Word discovery (minimum-entropy cutting, no dictionary):')
+    echo(u'Word discovery (minimum entropy, n-gram cohesion, no dictionary):')
     for line in summary(finder, lexicon, seconds):
         echo(u'  ' + line)
     top = [w for w, _ in lexicon.most_common() if len(w) > 1][:40]

@@ -10,6 +10,10 @@ interpreters' tables lack some of the newest marks)::
     [c for c in range(0x110000) if unicodedata.category(chr(c)).startswith('M')]
 """
 
+import re
+
+__all__ = ['MARK_CHARS', 'COMBINING', 'join_combining']
+
 MARK_CHARS = (
     u'\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7'
     u'\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7-\u06e8\u06ea-\u06ed'
@@ -67,3 +71,20 @@ MARK_CHARS = (
     u'\U0001e023-\U0001e024\U0001e026-\U0001e02a\U0001e08f\U0001e130-\U0001e136\U0001e2ae'
     u'\U0001e2ec-\U0001e2ef\U0001e4ec-\U0001e4ef\U0001e8d0-\U0001e8d6\U0001e944-\U0001e94a'
     u'\U000e0100-\U000e01ef')
+
+#: One combining mark.
+COMBINING = re.compile(u'[' + MARK_CHARS + u']', re.UNICODE)
+
+
+def join_combining(words):
+    """Tokens with every one that starts with a combining mark joined to the
+    token before it (a vowel sign or a virama belongs to its letter), unless
+    that is a space."""
+    starts = COMBINING.match
+    joined = []
+    for word in words:
+        if joined and joined[-1] != u' ' and starts(word):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined

@@ -46,6 +46,7 @@ from operator import add
 
 from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
 from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
+from ..text.marks import COMBINING, join_combining
 from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
 from .tokenized import TokenizedCorpus
@@ -367,6 +368,8 @@ class Tokenizer(object):
             code = self._run_codes.get
             s = _interleave(_ALNUM.split(s), [code(run, _HOLDER) for run in runs])
         words = self._viterbi(s)
+        if COMBINING.search(s):  # a word unknown to the lexicon must not split a letter
+            words = join_combining(words)
         repeated = _REPEATED_MARK(s)
         if runs or repeated:
             # Put the runs back, join repeated marks and drop the spaces with
@@ -391,7 +394,7 @@ class Tokenizer(object):
             words.extend(self._viterbi(part))
             if run is not None:
                 words.append(run)
-        words = _join_repeated_marks(words)
+        words = _join_repeated_marks(join_combining(words))
         return [w for w in words if w != u' ']
 
     # --------------------------------------------------------------- public

@@ -16,12 +16,21 @@ import math
 from collections import Counter
 
 from ..._compat import iteritems, itervalues, range
+from ...text.marks import COMBINING, join_combining
 from ..lexicon import Lexicon
 from ..viterbi import best_cut, unknown_logp
 from .normalize import CLASS_CHAR_RE, CLASS_RUN_RE, LATIN, LATIN_RE, NUMBER, NUMBER_RE
 
 __all__ = ['candidate_words', 'remove_redundancy', 'reestimate', 'refine', 'log_likelihood', 'new_words', 'cohesion', 'class_pieces',
            'normalize_counts', 'surface_counts', 'count_multi']
+
+
+def cut_word(word, logp, max_length, unknown):
+    """The most probable cut of ``word`` (:func:`~nlp_zero.words.viterbi.best_cut`),
+    never before a combining mark (a vowel sign or a virama belongs to its
+    letter, so no word can start with one)."""
+    parts = best_cut(word, logp, max_length, unknown)
+    return join_combining(parts) if COMBINING.search(word) else parts
 
 
 def count_multi(words):
@@ -63,7 +72,7 @@ def candidate_words(pieces, chars, min_count, pair_candidates, cohesive=None):
             continue
         candidates[piece] = count
     for pair, count in iteritems(pair_candidates):
-        if pair not in candidates:
+        if pair not in candidates and not COMBINING.match(pair):
             candidates[pair] = count
     for char, count in iteritems(chars):
         if char not in candidates or candidates[char] < 1:
@@ -92,7 +101,7 @@ def remove_redundancy(candidates, mode='length', value=3.0):
     for word in sorted((w for w in words if len(w) > 1), key=lambda w: (-len(w), w)):
         count = words[word]
         own = logp.pop(word)
-        parts = best_cut(word, logp, max_length, unknown)
+        parts = cut_word(word, logp, max_length, unknown)
         gain = own - sum(logp.get(p, unknown) for p in parts)
         limit = (len(word) - 1) * per_char if per_char is not None else value
         if gain > limit:
@@ -120,7 +129,7 @@ def reestimate(pieces, words, min_count):
         if piece in logp and len(piece) <= 2:
             counts[piece] += count
             continue
-        for part in best_cut(piece, logp, max_length, unknown):
+        for part in cut_word(piece, logp, max_length, unknown):
             counts[part] += count
     return Counter(dict((w, c) for w, c in iteritems(counts)
                         if c >= min_count or len(w) == 1))
@@ -168,7 +177,7 @@ def log_likelihood(pieces, words):
     unknown = unknown_logp(log_total)
     result = 0.0
     for piece, count in iteritems(pieces):
-        parts = best_cut(piece, logp, max_length, unknown)
+        parts = cut_word(piece, logp, max_length, unknown)
         result += count * sum(logp.get(p, unknown) for p in parts)
     return result
 

@@ -10,6 +10,7 @@ that the counts never depend on where a batch was handled.
 
 from ..._backend import numpy_or_none
 from ..._compat import int_from_bytes, int_to_bytes, iteritems, map, range
+from ...text.marks import COMBINING
 from .ngrams import gram_arrays, unpack_all
 from .normalize import NUMBER, Normalizer, normalize_batch, pack_batch, restore, unpack_batch
 from .singles import count_alone
@@ -92,13 +93,17 @@ class BatchWork(object):
 
     def gaps(self, text, data, kept):
         """One byte per gap of a normalized batch: non-zero where it is not
-        cut (a cohesive n-gram spans it and no number starts after it)."""
+        cut (a cohesive n-gram spans it and no number starts after it, or a
+        combining mark follows it: a vowel sign or a virama belongs to its
+        letter, whatever the counts say)."""
         cover = self.cover(data, len(text), kept)
         if self.numbers_start_words and self.classes:
             position = text.find(NUMBER, 1)
             while position > 0:
                 cover[position - 1] = 0
                 position = text.find(NUMBER, position + 1)
+        for mark in COMBINING.finditer(text, 1):
+            cover[mark.start() - 1] = 1
         return cover
 
     def cut_normalized(self, text, data, surfaces, kept):
@@ -121,19 +126,20 @@ class BatchWork(object):
 
         An n-gram at position j spans gaps j .. j+n-2; the flags of each
         order are added up, shifted, as big integers (one byte per gap, at
-        most 6 per byte, so no carries), which is C-speed work.
+        most 6 per byte, so no carries), which is C-speed work.  With NumPy,
+        the flags come from table lookups (:func:`._numpy.cover`).
         """
+        if self.numpy is not None:
+            from ._numpy import cover
+            return cover(kept, data, length, self.order, self.numpy)
         if self.order == 2:  # pairs only: the flags are the cover
             found = kept.get(2, ())
-            if self.numpy is not None and found:
-                from ._numpy import pair_flags
-                return bytearray(pair_flags(found, data, self.numpy))
             flags = bytearray(length - 1)
             for offset, packed in enumerate(gram_arrays(data, length, 2)):
                 flags[offset::2] = bytearray(map(found.__contains__, packed))
             return flags
         total = 0
-        for n in range(2, self.order + 1):
+        for n in range(2, min(self.order, length) + 1):
             found = kept.get(n)
             if not found:
                 continue

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import compress, repeat
 from operator import le, not_
 
-from ..._compat import INT64, iteritems, itervalues, map, range, zip
+from ..._compat import INT64, array_bytes, iteritems, itervalues, map, range, zip
 from ...counting.sorted_table import SortedTable, collect
 from ...counting.spill import SpillCounter, add_counts, add_equal
 from ...progress import log
@@ -120,11 +120,25 @@ def prune_threshold(histogram, keep):
     return 2
 
 
+def _as_signed(keys):
+    """Packed n-grams (unsigned, up to 64 bits: a 4-gram of characters
+    from U+8000 up sets the top bit) as the signed 64-bit integers of the
+    counting layer, bit for bit."""
+    return array(INT64, array_bytes(array(CODES[4], keys)))
+
+
+def _as_unsigned(keys):
+    """The packed n-grams of :func:`_as_signed` integers (an array), as a list."""
+    return array(CODES[4], array_bytes(keys)).tolist()
+
+
 class ExactTable(object):
     """Exact counts of packed n-grams in bounded memory: a
     :class:`~nlp_zero.counting.spill.SpillCounter` behind the interface of
     :class:`CountTable` (nothing is ever pruned; past ``memory`` bytes the
-    counts spill to sorted runs in ``folder`` and are merged back)."""
+    counts spill to sorted runs in ``folder`` and are merged back).  The
+    counter holds the keys as signed integers (:func:`_as_signed`); they are
+    sorted in that order, which nothing here depends on."""
 
     def __init__(self, name, memory=None, folder=None):
         self.name = name
@@ -149,7 +163,7 @@ class ExactTable(object):
         """Add the ``counts`` of the packed n-grams ``keys`` (two lists)."""
         if self._counter is None:
             self._counter = SpillCounter(self.memory, self.folder, name=self.name + 's')
-        self._counter.add_items(keys, counts)
+        self._counter.add_items(_as_signed(keys), counts)
 
     def check(self, progress):
         if self._counter is not None:
@@ -166,12 +180,12 @@ class ExactTable(object):
 
     def keys_and_counts(self):
         table = self._finished()
-        return table.keys_array.tolist(), table.values_array.tolist()
+        return _as_unsigned(table.keys_array), table.values_array.tolist()
 
     def chunks(self):
         table = self._finished()
         for start in range(0, len(table), _CHUNK):
-            yield (table.keys_array[start:start + _CHUNK].tolist(),
+            yield (_as_unsigned(table.keys_array[start:start + _CHUNK]),
                    table.values_array[start:start + _CHUNK].tolist())
 
     def snapshot(self):
