@@ -46,7 +46,7 @@ from operator import add
 
 from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
 from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
-from ..text.marks import COMBINING, join_combining
+from ..text.marks import has_combining, join_combining
 from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
 from .tokenized import TokenizedCorpus
@@ -368,7 +368,7 @@ class Tokenizer(object):
             code = self._run_codes.get
             s = _interleave(_ALNUM.split(s), [code(run, _HOLDER) for run in runs])
         words = self._viterbi(s)
-        if COMBINING.search(s):  # a word unknown to the lexicon must not split a letter
+        if has_combining(s):  # a word unknown to the lexicon must not split a letter
             words = join_combining(words)
         repeated = _REPEATED_MARK(s)
         if runs or repeated:

@@ -16,7 +16,7 @@ import math
 from collections import Counter
 
 from ..._compat import iteritems, itervalues, range
-from ...text.marks import COMBINING, join_combining
+from ...text.marks import COMBINING, has_combining, join_combining
 from ..lexicon import Lexicon
 from ..viterbi import best_cut, unknown_logp
 from .normalize import CLASS_CHAR_RE, CLASS_RUN_RE, LATIN, LATIN_RE, NUMBER, NUMBER_RE
@@ -30,7 +30,7 @@ def cut_word(word, logp, max_length, unknown):
     never before a combining mark (a vowel sign or a virama belongs to its
     letter, so no word can start with one)."""
     parts = best_cut(word, logp, max_length, unknown)
-    return join_combining(parts) if COMBINING.search(word) else parts
+    return join_combining(parts) if has_combining(word) else parts
 
 
 def count_multi(words):

@@ -10,7 +10,7 @@ that the counts never depend on where a batch was handled.
 
 from ..._backend import numpy_or_none
 from ..._compat import int_from_bytes, int_to_bytes, iteritems, map, range
-from ...text.marks import COMBINING
+from ...text.marks import BMP_COMBINING
 from .ngrams import gram_arrays, unpack_all
 from .normalize import NUMBER, Normalizer, normalize_batch, pack_batch, restore, unpack_batch
 from .singles import count_alone
@@ -102,7 +102,7 @@ class BatchWork(object):
             while position > 0:
                 cover[position - 1] = 0
                 position = text.find(NUMBER, position + 1)
-        for mark in COMBINING.finditer(text, 1):
+        for mark in BMP_COMBINING.finditer(text, 1):  # (the text is in the BMP)
             cover[mark.start() - 1] = 1
         return cover
 
