@@ -110,8 +110,8 @@ class CandidatesTest(unittest.TestCase):
 
 class DefaultsTest(unittest.TestCase):
 
-    def test_rounds_by_method(self):
-        self.assertEqual(WordDiscovery().reestimate, 1)  # the ngram method
+    def test_rounds_are_the_same_for_both_methods(self):
+        self.assertEqual(WordDiscovery().reestimate, 3)  # the ngram method
         self.assertEqual(WordDiscovery(method='cut').reestimate, 3)
         self.assertEqual(WordDiscovery(reestimate=0).reestimate, 0)
         self.assertRaises(ValueError, WordDiscovery, reestimate_pieces='some')

@@ -68,7 +68,7 @@ def register(commands):
     group.add_argument('--reestimate', type=int, default=None, metavar='N',
                        help='rounds of re-estimation (segment the pieces with the lexicon '
                             'and recount; from the second on, remove redundancy again with '
-                            'the counts of use first; default 3 for cut, 1 for ngram)')
+                            'the counts of use first; default 3)')
     group.add_argument('--reestimate-pieces', choices=('all', 'frequent'), default='all',
                        help='pieces segmented when re-estimating: every piece counted (all, '
                             'default) or those seen --min-count times (frequent)')

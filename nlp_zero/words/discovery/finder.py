@@ -34,9 +34,9 @@ segmented with the remaining lexicon; it stays only if
 ``log p(w) - sum log p(parts)`` exceeds a threshold, otherwise its count goes
 to its parts.  Finally the word counts are re-estimated by segmenting every
 counted piece with the lexicon and recounting (hard EM, as unigram
-language-model tokenizers do); with the cut method, redundancy is removed
-again with these counts of use and the pass repeated, until the lexicon
-stops changing (at most ``reestimate`` rounds).
+language-model tokenizers do); redundancy is removed again with these
+counts of use and the pass repeated, until the lexicon stops changing (at
+most ``reestimate`` rounds).
 
 Numbers are learned as a class: a run of digits (ASCII or full-width) or of
 two or more Chinese numerals (including the zeros ○ and 〇) counts as one
@@ -139,8 +139,7 @@ class WordDiscovery(CorpusPasses):
         again with the counts of use before the pass, until the lexicon
         stops changing.  The counts become counts of use: a pair that only
         occurs inside a longer word (新世 in 新世纪) drops out.  None
-        (default): 3 for ``'cut'``, 1 for ``'ngram'`` (where further rounds
-        were measured to cost F1; see benchmarks/results_discovery.md).
+        (default): 3, for both methods.
     reestimate_pieces : {'all', 'frequent'}
         Pieces cut when re-estimating: every piece counted (``'all'``,
         default; a word whose pieces are each rare, 难民 in 难民营 and
@@ -228,8 +227,7 @@ class WordDiscovery(CorpusPasses):
         if reestimate_pieces not in ('all', 'frequent'):
             raise ValueError("reestimate_pieces must be 'all' or 'frequent', not %r"
                              % (reestimate_pieces,))
-        self.reestimate = int(reestimate) if reestimate is not None else (
-            3 if method == 'cut' else 1)
+        self.reestimate = int(reestimate) if reestimate is not None else 3
         self.reestimate_pieces = reestimate_pieces
         self.second_cut = bool(second_cut)
         self.classes = classes
