@@ -50,6 +50,16 @@ class TokenizerTest(unittest.TestCase):
         self.assertEqual(self.tokenizer.tokenize(u'１９９６年ABC123科学 abc'),
                          [u'１９９６', u'年', u'ABC123', u'科学', u'abc'])
 
+    def test_a_number_is_kept_whole_with_its_point_sign_and_percent(self):
+        self.assertEqual(self.tokenizer.tokenize(u'气温－５℃，增长３．５％，占15.3%'),
+                         [u'气', u'温', u'－５', u'℃', u'，', u'增', u'长', u'３．５％', u'，',
+                          u'占', u'15.3%'])
+        # a dash between numbers is a range, a point after a number ends the sentence
+        self.assertEqual(self.tokenizer.tokenize(u'1998-2000年'),
+                         [u'1998', u'-', u'2000', u'年'])
+        self.assertEqual(self.tokenizer.tokenize(u'F-16 v2.0. U.S.'),
+                         [u'F', u'-', u'16', u'v2.0', u'.', u'U', u'.', u'S', u'.'])
+
     def test_lexicon_words_may_contain_whole_digit_runs(self):
         tokenizer = Tokenizer(dict(WORDS, **{u'1996年': 3, u'A股': 2, u'B52': 1}))
         self.assertEqual(tokenizer.tokenize(u'1996年A股，21996年，A股票B52'),

@@ -15,7 +15,8 @@ import re
 from ..errors import CorpusError
 from .marks import MARK_CHARS
 
-__all__ = ['WORD_PATTERN', 'EXTRA_WORD_CHARS', 'MARK_CHARS', 'ALNUM_CHARS', 'DIGITS', 'LETTERS',
+__all__ = ['WORD_PATTERN', 'EXTRA_WORD_CHARS', 'MARK_CHARS', 'ALNUM_CHARS', 'ALNUM_RUN_PATTERN',
+           'DIGITS', 'LETTERS',
            'CHINESE_NUMERALS', 'compile_word_pattern', 'fragments', 'is_mark']
 
 #: Word characters beyond Python's ``\w``: the CJK ideographs of every
@@ -40,6 +41,15 @@ CHINESE_NUMERALS = (u'\u25cb\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e
 #: ASCII, full-width forms and the accented Latin letters.
 ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
                u'\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f')
+
+#: A run the tokenizer keeps whole: digits and Latin letters, with a number's
+#: written form around its digits -- decimal points between digits (3.5,
+#: ３．５), a sign before them where no digit or letter precedes (-5, 气温－５;
+#: 1998-2000 is a range), a percent or per-mille sign after them (90%, ９０％).
+ALNUM_RUN_PATTERN = (
+    u'(?:(?<![{a}])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
+    u'(?:(?<=[{d}])[.\uff0e](?=[{d}])[{a}]+)*(?:(?<=[{d}])[%\uff05\u2030])?'
+).format(a=ALNUM_CHARS, d=DIGITS)
 
 _MARK = re.compile(u'(?:[^\\w\\s%s]|_)' % EXTRA_WORD_CHARS, re.UNICODE)
 #: A regular-expression class of one punctuation mark or symbol: neither

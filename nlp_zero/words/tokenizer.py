@@ -15,7 +15,9 @@ What becomes a token:
 * with ``keep_alnum=True`` (the default) a run of digits and Latin letters,
   ASCII or full-width (``ABC123``, ``１９９６``), is never cut: it is a token
   of its own, or part of a lexicon word that contains the whole run
-  (``1996年`` matches ``1996年`` but not ``21996年``);
+  (``1996年`` matches ``1996年`` but not ``21996年``); a number's run holds
+  its decimal points, sign and percent sign (``3.5``, ``－５``, ``９０％``:
+  :data:`~nlp_zero.text.chars.ALNUM_RUN_PATTERN`);
 * everything else -- runs of Chinese characters and other word characters
   (those of :data:`nlp_zero.corpus.WORD_PATTERN`) -- is cut into lexicon
   words.  Lexicon entries that contain anything else (marks, spaces) can
@@ -45,7 +47,7 @@ from itertools import repeat
 from operator import add
 
 from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
-from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
+from ..text.chars import ALNUM_CHARS, ALNUM_RUN_PATTERN, MARK_PATTERN, WORD_PATTERN
 from ..text.marks import has_combining, join_combining
 from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
@@ -57,7 +59,7 @@ __all__ = ['Tokenizer', 'ALNUM_CHARS']
 # A mark is neither whitespace nor a word character (nlp_zero.text.chars).
 _MARK_CHAR = MARK_PATTERN
 _WORD = re.compile(WORD_PATTERN + u'$', re.UNICODE)
-_ALNUM = re.compile(u'[%s]+' % ALNUM_CHARS, re.UNICODE)
+_ALNUM = re.compile(ALNUM_RUN_PATTERN, re.UNICODE)
 _IS_MARK = re.compile(_MARK_CHAR, re.UNICODE).match
 _REPEATED_MARK = re.compile(u'(%s)\\1' % _MARK_CHAR, re.UNICODE).search
 _JOIN_MARKS = re.compile(u'(%s) (?=\\1)' % _MARK_CHAR, re.UNICODE).sub
