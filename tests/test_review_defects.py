@@ -102,6 +102,23 @@ class CombiningMarksTest(unittest.TestCase):
                 tokens = Tokenizer(lexicon).tokenize(u'नमस्ते दुनिया किताब')
                 self.assertFalse([t for t in tokens if COMBINING.match(t)], tokens)
 
+    def test_a_fragment_may_start_with_a_mark(self):
+        # (malformed text: the mark follows a space) every backend counts it
+        # alike, and no word of two characters or more starts with it
+        from nlp_zero.words.discovery.cutting import BatchWork
+        counts = []
+        for backend in BACKENDS:
+            work = BatchWork(order=4, backend=backend)
+            work.set_kept({})
+            work.set_eligible([])
+            counts.append(work.count_alone(u'\u0915 \u093e\u0916 \u0917 ab \u0301c'))
+        for other in counts[1:]:
+            self.assertEqual(other, counts[0])
+        text = [u'नमस्ते दुनिया, \u093eक, किताब'] * 200
+        for backend in BACKENDS:
+            lexicon = discover_words(text, backend=backend)
+            self.assertFalse([w for w in lexicon if len(w) > 1 and COMBINING.match(w)])
+
     def test_a_token_starting_with_a_mark_joins_the_one_before(self):
         self.assertEqual(join_combining([u'न', u'मस', u'्त', u'े', u' ', u'\u093e']),
                          [u'न', u'मस्ते', u' ', u'\u093e'])

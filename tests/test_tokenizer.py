@@ -12,6 +12,7 @@ from nlp_zero import Corpus, Lexicon, NlpZeroError, Tokenizer
 from nlp_zero.cli import word_commands
 from nlp_zero.legacy import DAG, Trie
 from nlp_zero.legacy import Tokenizer as OriginalTokenizer
+from nlp_zero.words.tokenizer import PIECE_CHARS
 
 WORDS = {u'中': 10, u'外': 8, u'科': 6, u'学': 9, u'名': 7, u'著': 2,
          u'中外': 5, u'外科': 4, u'科学': 20, u'学名': 2, u'名著': 8, u'年': 9}
@@ -51,14 +52,26 @@ class TokenizerTest(unittest.TestCase):
                          [u'１９９６', u'年', u'ABC123', u'科学', u'abc'])
 
     def test_a_number_is_kept_whole_with_its_point_sign_and_percent(self):
-        self.assertEqual(self.tokenizer.tokenize(u'气温－５℃，增长３．５％，占15.3%'),
-                         [u'气', u'温', u'－５', u'℃', u'，', u'增', u'长', u'３．５％', u'，',
-                          u'占', u'15.3%'])
-        # a dash between numbers is a range, a point after a number ends the sentence
-        self.assertEqual(self.tokenizer.tokenize(u'1998-2000年'),
-                         [u'1998', u'-', u'2000', u'年'])
-        self.assertEqual(self.tokenizer.tokenize(u'F-16 v2.0. U.S.'),
-                         [u'F', u'-', u'16', u'v2.0', u'.', u'U', u'.', u'S', u'.'])
+        self.assertEqual(self.tokenizer.tokenize(u'晴／－５℃，增长３．５％，占15.3%，(-2)'),
+                         [u'晴', u'／', u'－５', u'℃', u'，', u'增', u'长', u'３．５％', u'，',
+                          u'占', u'15.3%', u'，', u'(', u'-2', u')'])
+        # after a word character a dash is a hyphen or a range; a point after a
+        # number ends the sentence; one percent sign belongs to the number
+        tokenizer = Tokenizer({u'2000年': 3})
+        self.assertEqual(tokenizer.tokenize(u'1998-2000 1990年-2000年'),
+                         [u'1998', u'-', u'2000', u'1990', u'年', u'-', u'2000年'])
+        self.assertEqual(tokenizer.tokenize(u'F-16 v2.0. U.S. C++11 --5 5%%'),
+                         [u'F', u'-', u'16', u'v2.0', u'.', u'U', u'.', u'S', u'.', u'C', u'++',
+                          u'11', u'--', u'5', u'5', u'%%'])
+
+    def test_a_long_text_is_never_cut_inside_a_number(self):
+        tokenizer = Tokenizer({u'中国': 5})
+        # the only marks are those of the number: a long text is cut in pieces
+        # at the end of a run of marks, never at its point or after its sign
+        for number in (u'3.5%', u'／－５', u'，-5', u'１２．５'):
+            for before in (10, PIECE_CHARS // 2 + 1, PIECE_CHARS + 100, 3 * PIECE_CHARS):
+                text = u'中' * before + number + u'中' * PIECE_CHARS
+                self.assertIn(number.lstrip(u'／，'), tokenizer.tokenize(text), (number, before))
 
     def test_lexicon_words_may_contain_whole_digit_runs(self):
         tokenizer = Tokenizer(dict(WORDS, **{u'1996年': 3, u'A股': 2, u'B52': 1}))

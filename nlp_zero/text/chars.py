@@ -44,12 +44,17 @@ ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
 
 #: A run the tokenizer keeps whole: digits and Latin letters, with a number's
 #: written form around its digits -- decimal points between digits (3.5,
-#: ３．５), a sign before them where no digit or letter precedes (-5, 气温－５;
-#: 1998-2000 is a range), a percent or per-mille sign after them (90%, ９０％).
+#: ３．５), a sign before them at the start or after a space or a mark (-5,
+#: ／－５; after a word character a dash is a hyphen or a range: F-16,
+#: 1998-2000, 1990年-2000年), one percent or per-mille sign after them (90%,
+#: ９０％).
 ALNUM_RUN_PATTERN = (
-    u'(?:(?<![{a}])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
-    u'(?:(?<=[{d}])[.\uff0e](?=[{d}])[{a}]+)*(?:(?<=[{d}])[%\uff05\u2030])?'
+    u'(?:(?<![\w\-+\uff0d\uff0b])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
+    u'(?:(?<=[{d}])[.\uff0e](?=[{d}])[{a}]+)*'
+    u'(?:(?<=[{d}])[%\uff05\u2030](?![%\uff05\u2030]))?'
 ).format(a=ALNUM_CHARS, d=DIGITS)
+#: The points and signs that a number's run may hold before a digit.
+NUMBER_JOINERS = u'.\uff0e\\-+\uff0d\uff0b'
 
 _MARK = re.compile(u'(?:[^\\w\\s%s]|_)' % EXTRA_WORD_CHARS, re.UNICODE)
 #: A regular-expression class of one punctuation mark or symbol: neither

@@ -3,16 +3,18 @@
 A text that is one huge line (a 100 MB file without newlines) is worked on a
 piece at a time, so that memory stays bounded.  A safe place to cut is the
 end of a run of spaces and marks: no word, alphanumeric run or repeated mark
-continues across it.
+continues across it -- unless the run ends with a point or a sign and a
+digit follows (3.5, -5: the tokenizer keeps a number's run whole).
 """
 
 import re
 
-from .chars import MARK_PATTERN
+from .chars import DIGITS, MARK_PATTERN, NUMBER_JOINERS
 
 __all__ = ['safe_pieces']
 
-_CUT = re.compile(u'(?:\\s|%s)+' % MARK_PATTERN, re.UNICODE)
+_CUT = re.compile(u'(?:\\s|%s)+(?!(?<=[%s])[%s])' % (MARK_PATTERN, NUMBER_JOINERS, DIGITS),
+                  re.UNICODE)
 
 #: How much longer than ``size`` a piece may grow while looking for a safe
 #: place; a text with no such place within it is cut at ``size`` exactly.

@@ -10,10 +10,12 @@ cut needs (:mod:`.singles`); :class:`NormalizeKernel` is
 
 from collections import Counter
 
-from ..._compat import range, zip
+from array import array
+
+from ..._compat import array_bytes, range, zip
 from ...progress import log
 from .normalize import NUMBER, LATIN
-from .ngrams import unpack_all
+from .ngrams import CODES, unpack_all
 from .tables import prune_threshold
 from ...text.chars import CHINESE_NUMERALS
 
@@ -165,7 +167,9 @@ def gram_flags(found, data, n, numpy):
     in its sorted keys settles those.
     """
     if found.lookup is None:
-        keys = numpy.array(sorted(found), dtype=numpy.uint64)
+        # the packed integers as the little-endian values built below,
+        # whatever the machine's byte order
+        keys = numpy.sort(numpy.frombuffer(array_bytes(array(CODES[n], list(found))), dtype='<u8'))
         slots = _slots(keys, numpy)
         bits = numpy.zeros(1 << (_FILTER_BITS - 3), dtype=numpy.uint8)
         numpy.bitwise_or.at(bits, slots >> numpy.uint64(3),

@@ -103,7 +103,8 @@ class BatchWork(object):
                 cover[position - 1] = 0
                 position = text.find(NUMBER, position + 1)
         for mark in BMP_COMBINING.finditer(text, 1):  # (the text is in the BMP)
-            cover[mark.start() - 1] = 1
+            if text[mark.start() - 1] != u' ':  # (a space ends a fragment)
+                cover[mark.start() - 1] = 1
         return cover
 
     def cut_normalized(self, text, data, surfaces, kept):
