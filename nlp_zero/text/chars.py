@@ -49,7 +49,7 @@ ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
 #: 1998-2000, 1990年-2000年), one percent or per-mille sign after them (90%,
 #: ９０％).
 ALNUM_RUN_PATTERN = (
-    u'(?:(?<![\w\-+\uff0d\uff0b])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
+    u'(?:(?<![\\w\\-+\uff0d\uff0b])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
     u'(?:(?<=[{d}])[.\uff0e](?=[{d}])[{a}]+)*'
     u'(?:(?<=[{d}])[%\uff05\u2030](?![%\uff05\u2030]))?'
 ).format(a=ALNUM_CHARS, d=DIGITS)
