@@ -64,6 +64,12 @@ class TokenizerTest(unittest.TestCase):
                          [u'F', u'-', u'16', u'v2.0', u'.', u'U', u'.', u'S', u'.', u'C', u'++',
                           u'11', u'--', u'5', u'5', u'%%'])
 
+    def test_a_number_keeps_its_chinese_place_values(self):
+        tokenizer = Tokenizer({u'万人': 5, u'万元': 5, u'元': 3, u'人': 3})
+        self.assertEqual(tokenizer.tokenize(u'50万人，1万亿元，1.2億，几万元'),
+                         [u'50万', u'人', u'，', u'1万亿', u'元', u'，', u'1.2億', u'，', u'几',
+                          u'万元'])
+
     def test_a_long_text_is_never_cut_inside_a_number(self):
         tokenizer = Tokenizer({u'中国': 5})
         # the only marks are those of the number: a long text is cut in pieces

@@ -16,7 +16,7 @@ from ..errors import CorpusError
 from .marks import MARK_CHARS
 
 __all__ = ['WORD_PATTERN', 'EXTRA_WORD_CHARS', 'MARK_CHARS', 'ALNUM_CHARS', 'ALNUM_RUN_PATTERN',
-           'DIGITS', 'LETTERS',
+           'DIGITS', 'LETTERS', 'PLACE_VALUES',
            'CHINESE_NUMERALS', 'compile_word_pattern', 'fragments', 'is_mark']
 
 #: Word characters beyond Python's ``\w``: the CJK ideographs of every
@@ -34,9 +34,13 @@ WORD_PATTERN = u'(?:[^\\W_]|[' + EXTRA_WORD_CHARS + u'])+'
 DIGITS = u'0-9\uff10-\uff19'
 #: ASCII and full-width Latin letters (the units of a Latin class).
 LETTERS = u'A-Za-z\uff21-\uff3a\uff41-\uff5a'
+#: The Chinese place values ten thousand and hundred million, in simplified
+#: and traditional characters (万 亿 萬 億): after digits they are part of the
+#: number (50万, 1.2億).
+PLACE_VALUES = u'\u4e07\u4ebf\u842c\u5104'
 #: Chinese numerals, with the two zeros ○ and 〇: two or more make a number.
 CHINESE_NUMERALS = (u'\u25cb\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03'
-                    u'\u516b\u4e5d\u5341\u767e\u5343\u4e07\u4ebf')
+                    u'\u516b\u4e5d\u5341\u767e\u5343' + PLACE_VALUES)
 #: Digits and Latin letters that the tokenizer keeps as unbreakable runs:
 #: ASCII, full-width forms and the accented Latin letters.
 ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
@@ -46,13 +50,14 @@ ALNUM_CHARS = (u'0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a'
 #: written form around its digits -- decimal points between digits (3.5,
 #: ３．５), a sign before them at the start or after a space or a mark (-5,
 #: ／－５; after a word character a dash is a hyphen or a range: F-16,
-#: 1998-2000, 1990年-2000年), one percent or per-mille sign after them (90%,
-#: ９０％).
+#: 1998-2000, 1990年-2000年), the Chinese place values after them (50万, 1万亿),
+#: one percent or per-mille sign after them (90%, ９０％).
 ALNUM_RUN_PATTERN = (
     u'(?:(?<![\\w\\-+\uff0d\uff0b])[-+\uff0d\uff0b](?=[{d}]))?[{a}]+'
     u'(?:(?<=[{d}])[.\uff0e](?=[{d}])[{a}]+)*'
-    u'(?:(?<=[{d}])[%\uff05\u2030](?![%\uff05\u2030]))?'
-).format(a=ALNUM_CHARS, d=DIGITS)
+    u'(?:(?<=[{d}])[{p}]+)?'
+    u'(?:(?<=[{d}{p}])[%\uff05\u2030](?![%\uff05\u2030]))?'
+).format(a=ALNUM_CHARS, d=DIGITS, p=PLACE_VALUES)
 #: The points and signs that a number's run may hold before a digit.
 NUMBER_JOINERS = u'.\uff0e\\-+\uff0d\uff0b'
 
