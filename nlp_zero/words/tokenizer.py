@@ -16,8 +16,8 @@ What becomes a token:
   ASCII or full-width (``ABC123``, ``１９９６``), is never cut: it is a token
   of its own, or part of a lexicon word that contains the whole run
   (``1996年`` matches ``1996年`` but not ``21996年``); a number's run holds
-  its decimal points, sign and percent sign (``3.5``, ``－５``, ``９０％``:
-  :data:`~nlp_zero.text.chars.ALNUM_RUN_PATTERN`);
+  its decimal points, sign, Chinese place values and percent sign (``3.5``,
+  ``－５``, ``50万``, ``９０％``: :data:`~nlp_zero.text.chars.ALNUM_RUN_PATTERN`);
 * everything else -- runs of Chinese characters and other word characters
   (those of :data:`nlp_zero.corpus.WORD_PATTERN`) -- is cut into lexicon
   words.  Lexicon entries that contain anything else (marks, spaces) can
