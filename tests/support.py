@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 """Helpers shared by the tests: temporary files and running the command line."""
 
+import random
 import io
 import os
 import shutil
@@ -48,6 +49,23 @@ class TempDirTestCase(unittest.TestCase):
     def read_text(self, name):
         with io.open(self.path(name), encoding='utf-8') as f:
             return f.read()
+
+
+def random_sentences(words, function, lines, seed, lengths, function_share, ends):
+    """``lines`` sentences of ``lengths`` (low, high) random ``words``, each
+    followed by one of the ``function`` characters with probability
+    ``function_share``, ending with one of ``ends``: text whose words
+    discovery should find."""
+    rng = random.Random(seed)
+    text = []
+    for _ in range(lines):
+        parts = []
+        for _ in range(rng.randint(*lengths)):
+            parts.append(rng.choice(words))
+            if rng.random() < function_share:
+                parts.append(rng.choice(function))
+        text.append(u''.join(parts) + (ends[0] if len(ends) == 1 else rng.choice(ends)))
+    return text
 
 
 def run_cli(*argv, **kwargs):

@@ -5,7 +5,7 @@ import random
 import unittest
 from collections import Counter
 
-from support import BACKENDS, TempDirTestCase, numpy, run_cli
+from support import BACKENDS, TempDirTestCase, numpy, random_sentences, run_cli
 
 from nlp_zero import CorpusError, Lexicon
 from nlp_zero.words.discovery import normalize as normalize_module
@@ -26,16 +26,8 @@ FUNCTION_CHARS = [u'的', u'在', u'了', u'和', u'是']
 def synthetic_text(lines=600, seed=7):
     """Sentences made of a few words and function characters, with
     punctuation: the words are what discovery should find."""
-    rng = random.Random(seed)
-    text = []
-    for _ in range(lines):
-        parts = []
-        for _ in range(rng.randint(4, 9)):
-            parts.append(rng.choice(WORDS))
-            if rng.random() < 0.5:
-                parts.append(rng.choice(FUNCTION_CHARS))
-        text.append(u''.join(parts) + rng.choice([u'。', u'，', u'！']))
-    return text
+    return random_sentences(WORDS, FUNCTION_CHARS, lines, seed, (4, 9), 0.5,
+                            [u'。', u'，', u'！'])
 
 
 class DiscoveryTest(unittest.TestCase):

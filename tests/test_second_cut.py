@@ -1,11 +1,10 @@
 # -*- coding: utf-8 -*-
 """The second cut of word discovery: characters the first cut leaves alone."""
 
-import random
 import unittest
 from collections import Counter
 
-from support import BACKENDS, TempDirTestCase, run_cli
+from support import BACKENDS, TempDirTestCase, random_sentences, run_cli
 
 from nlp_zero.words.discovery import WordDiscovery
 from nlp_zero.words.discovery import normalize as normalize_module
@@ -20,19 +19,10 @@ def frequent_characters_text(lines=800, seed=3):
     """大 and 家 are frequent inside other words (大学, 重大, 国家, 专家), so the
     pair 大家 has a low PMI over characters; but where they stand alone they
     stand together (大家 is a word)."""
-    rng = random.Random(seed)
     words = ([u'大学', u'重大', u'国家', u'专家'] * 6 + [u'大家']
              + [u'学生', u'重要', u'工作', u'时间', u'方法'])
-    function = [u'的', u'了', u'是', u'在', u'和']
-    text = []
-    for _ in range(lines):
-        parts = []
-        for _ in range(rng.randint(3, 8)):
-            parts.append(rng.choice(words))
-            if rng.random() < 0.7:
-                parts.append(rng.choice(function))
-        text.append(u''.join(parts) + u'。')
-    return text
+    return random_sentences(words, [u'的', u'了', u'是', u'在', u'和'], lines, seed, (3, 8),
+                            0.7, [u'。'])
 
 
 class SecondCutTest(unittest.TestCase):

@@ -46,11 +46,12 @@ import sys
 from itertools import repeat
 from operator import add
 
-from .._compat import CPYTHON, PY2, WIDE_UNICODE, map, range, string_types, text_type, unichr
-from ..text.chars import ALNUM_CHARS, ALNUM_RUN_PATTERN, MARK_PATTERN, WORD_PATTERN
+from .._compat import CPYTHON, PY2, map, range, string_types, text_type
+from ..text.chars import ALNUM_CHARS, MARK_PATTERN, WORD_PATTERN
 from ..text.marks import has_combining, join_combining
 from ..text.pieces import safe_pieces
 from .lexicon import Lexicon
+from .runs import ALNUM, HOLDER, PRIVATE, interleave, private_code
 from .tokenized import TokenizedCorpus
 from .viterbi import UNKNOWN_COUNT
 
@@ -59,7 +60,6 @@ __all__ = ['Tokenizer', 'ALNUM_CHARS']
 # A mark is neither whitespace nor a word character (nlp_zero.text.chars).
 _MARK_CHAR = MARK_PATTERN
 _WORD = re.compile(WORD_PATTERN + u'$', re.UNICODE)
-_ALNUM = re.compile(ALNUM_RUN_PATTERN, re.UNICODE)
 _IS_MARK = re.compile(_MARK_CHAR, re.UNICODE).match
 _REPEATED_MARK = re.compile(u'(%s)\\1' % _MARK_CHAR, re.UNICODE).search
 _JOIN_MARKS = re.compile(u'(%s) (?=\\1)' % _MARK_CHAR, re.UNICODE).sub
@@ -73,15 +73,6 @@ PIECE_CHARS = 1 << 13
 #: a quarter of the table, plus a floor below which patching always wins.
 _REBUILD_FRACTION = 4
 _REBUILD_FLOOR = 1000
-
-# While a line is cut, each alphanumeric run stands as one private-use
-# character: the code the tokenizer gave that run when it met it in a
-# lexicon word, or _HOLDER for a run that is in no lexicon word.  So a run
-# is one unit that a word contains whole or not at all.
-_WIDE = WIDE_UNICODE
-_HOLDER = u'\ue000'
-_PRIVATE_CLASS = u'[\ue000-\uf8ff%s]' % (u'\U000f0000-\U0010fffd' if _WIDE else u'')
-_PRIVATE = re.compile(_PRIVATE_CLASS, re.UNICODE)
 
 # Table keys.  On CPython 3 the per-character tables are keyed by code
 # points read from the line's UTF-32 bytes (a character pair is one 64-bit
@@ -256,24 +247,24 @@ class Tokenizer(object):
         """The form of a word in the tables: with ``keep_alnum``, each
         alphanumeric run becomes its private-use character.  A run met for
         the first time gets one when ``assign`` is true, else it stands as
-        ``_HOLDER``.  None: the word cannot be in the tables (it has private
+        ``HOLDER``.  None: the word cannot be in the tables (it has private
         characters of its own, or the private characters are used up)."""
-        if not self.keep_alnum or not _ALNUM.search(word):
+        if not self.keep_alnum or not ALNUM.search(word):
             return word
-        if _PRIVATE.search(word):
+        if PRIVATE.search(word):
             return None  # it could be confused with a coded run
-        runs = _ALNUM.findall(word)
+        runs = ALNUM.findall(word)
         codes = self._run_codes
         if assign:
             for run in runs:
                 if run not in codes:
-                    code = _private_code(self._codes_used)
+                    code = private_code(self._codes_used)
                     if code is None:
                         return None
                     self._codes_used += 1
                     codes[run] = code
         get = codes.get
-        return _interleave(_ALNUM.split(word), [get(run, _HOLDER) for run in runs])
+        return interleave(ALNUM.split(word), [get(run, HOLDER) for run in runs])
 
     def logp(self, word):
         """Score of ``word`` as one token: its log-probability; for a single
@@ -363,12 +354,12 @@ class Tokenizer(object):
     def _tokenize_piece(self, text):
         # Whitespace runs become one space: a boundary no word can cross.
         s = u' '.join(text.split())
-        runs = _ALNUM.findall(s) if self.keep_alnum else None
+        runs = ALNUM.findall(s) if self.keep_alnum else None
         if runs:
-            if _PRIVATE.search(s):
+            if PRIVATE.search(s):
                 return self._tokenize_private(s, runs)
             code = self._run_codes.get
-            s = _interleave(_ALNUM.split(s), [code(run, _HOLDER) for run in runs])
+            s = interleave(ALNUM.split(s), [code(run, HOLDER) for run in runs])
         words = self._viterbi(s)
         if has_combining(s):  # a word unknown to the lexicon must not split a letter
             words = join_combining(words)
@@ -379,7 +370,7 @@ class Tokenizer(object):
             # token becomes three spaces, so marks around it stay apart).
             joined = u' '.join(words)
             if runs:
-                joined = _interleave(_PRIVATE.split(joined), runs)
+                joined = interleave(PRIVATE.split(joined), runs)
             if repeated:
                 joined = _JOIN_MARKS(u'\\1', joined)
             return joined.split()
@@ -392,7 +383,7 @@ class Tokenizer(object):
         taken for coded runs: the text between the runs is cut on its own,
         and the runs are tokens (they match no lexicon word here)."""
         words = []
-        for part, run in zip(_ALNUM.split(s), runs + [None]):
+        for part, run in zip(ALNUM.split(s), runs + [None]):
             words.extend(self._viterbi(part))
             if run is not None:
                 words.append(run)
@@ -465,31 +456,6 @@ def _as_text(text):
     if isinstance(text, bytes):
         return text.decode('utf-8')
     raise TypeError('expected text, got %s' % type(text).__name__)
-
-
-_BMP_PRIVATE = 0xf900 - 0xe001  # U+E001 .. U+F8FF (U+E000 is _HOLDER)
-_PLANE_PRIVATE = 0xfffe  # U+xFFFE and U+xFFFF of a plane are not characters
-
-
-def _private_code(index):
-    """The ``index``-th private-use character that can stand for an
-    alphanumeric run, or None when there are no more (a plain function of
-    the index, not a generator, so that a tokenizer can be pickled and sent
-    to worker processes)."""
-    if index < _BMP_PRIVATE:
-        return unichr(0xe001 + index)
-    plane, offset = divmod(index - _BMP_PRIVATE, _PLANE_PRIVATE)
-    if not _WIDE or plane >= 2:
-        return None
-    return unichr(0xf0000 + (plane << 16) + offset)
-
-
-def _interleave(parts, between):
-    """``parts[0] + between[0] + parts[1] + ...`` (len(parts) == len(between) + 1)."""
-    joined = [None] * (len(parts) + len(between))
-    joined[0::2] = parts
-    joined[1::2] = between
-    return u''.join(joined)
 
 
 def _join_repeated_marks(words):

@@ -3,9 +3,10 @@
 Each has the interface of the plain code it replaces and gives the same
 result: :class:`ArrayTable` is a :class:`~nlp_zero.words.discovery.tables.CountTable`
 held as two sorted arrays; :func:`cover` tests every gap of a text against
-the cohesive n-grams (:func:`pair_flags`, :func:`gram_flags`); :func:`count_alone` counts what the second
-cut needs (:mod:`.singles`); :class:`NormalizeKernel` is
-:meth:`Normalizer.normalize` on arrays of UTF-16 code units.
+the cohesive n-grams (:func:`pair_flags`, :func:`gram_flags`);
+:func:`count_alone` counts what the second cut needs (:mod:`.singles`);
+:class:`NormalizeKernel` is :meth:`Normalizer.normalize` on arrays of UTF-16
+code units.
 """
 
 from collections import Counter
@@ -124,13 +125,27 @@ def pair_flags(found, data, numpy):
         width = int(seconds.max()) + 1
         index = numpy.array([firsts[ord(p[0])] * width + seconds[ord(p[1])] for p in pairs],
                             dtype=numpy.int64)
-        bits = numpy.zeros(((int(firsts.max()) + 1) * width + 7) // 8, dtype=numpy.uint8)
-        numpy.bitwise_or.at(bits, index >> 3, (1 << (index & 7)).astype(numpy.uint8))
+        bits = _bit_table((int(firsts.max()) + 1) * width, index, numpy)
         found.lookup = firsts, seconds, width, bits
     firsts, seconds, width, bits = found.lookup
     codes = numpy.frombuffer(data, dtype='<u2')
     index = firsts[codes[:-1]] * width + seconds[codes[1:]]
-    return ((bits[index >> 3] >> (index & 7)) & 1).astype(numpy.uint8).tobytes()
+    return _bits_at(bits, index).tobytes()
+
+
+def _bit_table(size, index, numpy):
+    """A table of ``size`` bits (uint8 bytes) with the bits at ``index`` (an
+    integer array) set."""
+    bits = numpy.zeros((size + 7) // 8, dtype=numpy.uint8)
+    three, seven = index.dtype.type(3), index.dtype.type(7)  # (uint64 stays uint64)
+    numpy.bitwise_or.at(bits, index >> three, numpy.left_shift(1, index & seven).astype(numpy.uint8))
+    return bits
+
+
+def _bits_at(bits, index):
+    """The bits (0 or 1, as uint8) of a :func:`_bit_table` at ``index``."""
+    three, seven = index.dtype.type(3), index.dtype.type(7)
+    return (bits[index >> three] >> (index & seven).astype(bits.dtype)) & 1
 
 
 def cover(kept, data, length, order, numpy):
@@ -170,19 +185,14 @@ def gram_flags(found, data, n, numpy):
         # the packed integers as the little-endian values built below,
         # whatever the machine's byte order
         keys = numpy.sort(numpy.frombuffer(array_bytes(array(CODES[n], list(found))), dtype='<u8'))
-        slots = _slots(keys, numpy)
-        bits = numpy.zeros(1 << (_FILTER_BITS - 3), dtype=numpy.uint8)
-        numpy.bitwise_or.at(bits, slots >> numpy.uint64(3),
-                            numpy.left_shift(1, slots & numpy.uint64(7)).astype(numpy.uint8))
-        found.lookup = keys, bits
+        found.lookup = keys, _bit_table(1 << _FILTER_BITS, _slots(keys, numpy), numpy)
     keys, bits = found.lookup
     codes = numpy.frombuffer(data, dtype='<u2').astype(numpy.uint64)
     count = len(codes) - n + 1
     grams = codes[:count].copy()
     for i in range(1, n):  # the packing of .ngrams: character i in bits 16i..16i+15
         grams |= codes[i:i + count] << numpy.uint64(16 * i)
-    slots = _slots(grams, numpy)
-    flags = (bits[slots >> numpy.uint64(3)] >> (slots & numpy.uint64(7)).astype(numpy.uint8)) & 1
+    flags = _bits_at(bits, _slots(grams, numpy))
     maybe = numpy.flatnonzero(flags)
     candidates = grams[maybe]
     where = numpy.minimum(numpy.searchsorted(keys, candidates), len(keys) - 1)

@@ -63,7 +63,7 @@ def candidate_words(pieces, chars, min_count, pair_candidates, cohesive=None):
     candidates = Counter()
     order = max(cohesive) if cohesive else 2
     for piece, count in iteritems(pieces):
-        if count < min_count and len(piece) > 1 or len(piece) > 1 and COMBINING.match(piece):
+        if len(piece) > 1 and (count < min_count or COMBINING.match(piece)):
             continue
         if order >= 3 and len(piece) >= 3 and not all(
                 piece[j:j + n] in cohesive[n]
