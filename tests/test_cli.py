@@ -9,7 +9,8 @@ import unittest
 from support import ROOT, TempDirTestCase, run_cli
 
 import nlp_zero
-from nlp_zero._compat import PY2
+from nlp_zero._compat import PY2, PYPY
+from nlp_zero.cli._respawn import NURSERY_CAP, restart_command
 
 
 class GeneralTest(unittest.TestCase):
@@ -34,6 +35,53 @@ class GeneralTest(unittest.TestCase):
         env = dict(os.environ, PYTHONPATH=ROOT)
         output = subprocess.check_output([sys.executable, '-m', 'nlp_zero', '--help'], env=env)
         self.assertIn(b'nlp-zero', output)
+
+
+class Named(object):
+    def __init__(self, **attributes):
+        self.__dict__.update(attributes)
+
+
+class RestartTest(TempDirTestCase):
+    """Under PyPy with an oversized nursery the command starts itself again
+    with a smaller one; otherwise it goes on as it is."""
+
+    as_module = Named(__spec__=Named(name='nlp_zero.__main__'))
+
+    def test_when_it_starts_again(self):
+        big = 4 * NURSERY_CAP
+        argv = ['/somewhere/nlp_zero/__main__.py', 'vectors', 'corpus.txt']
+        command = restart_command(big, {}, argv, self.as_module)
+        self.assertEqual(command[0], sys.executable)
+        self.assertEqual(command[-4:], ['-m', 'nlp_zero', 'vectors', 'corpus.txt'])
+        self.assertIsNone(restart_command(None, {}, argv, self.as_module))  # not PyPy
+        self.assertIsNone(restart_command(NURSERY_CAP, {}, argv, self.as_module))
+        self.assertIsNone(restart_command(big, {'PYPY_GC_NURSERY': '1GB'}, argv,
+                                          self.as_module))  # the user's choice
+
+    def test_the_script_starts_itself(self):
+        script = self.path('nlp-zero')
+        open(script, 'w').close()
+        command = restart_command(4 * NURSERY_CAP, {}, [script, 'stats'], Named(__spec__=None))
+        self.assertEqual(command[-2:], [script, 'stats'])
+        self.assertIsNone(restart_command(4 * NURSERY_CAP, {}, [self.path('gone'), 'stats'],
+                                          Named(__spec__=None)))
+
+    @unittest.skipUnless(PYPY, 'PyPy only')
+    def test_pypy_restarts_for_real(self):
+        script = self.path('show.py')
+        with open(script, 'w') as out:
+            out.write('import os\n'
+                      'from nlp_zero._compat import pypy_nursery_bytes\n'
+                      'from nlp_zero.cli._respawn import restart_with_smaller_nursery\n'
+                      'restart_with_smaller_nursery()\n'
+                      'print(pypy_nursery_bytes(), os.environ.get("PYPY_GC_NURSERY"))\n')
+        env = dict(os.environ, PYTHONPATH=ROOT)
+        env.pop('PYPY_GC_NURSERY', None)
+        nursery, variable = subprocess.check_output([sys.executable, script],
+                                                    env=env).decode().split()
+        self.assertLessEqual(int(nursery), NURSERY_CAP)
+        self.assertIn(variable, ('None', '%dMB' % (NURSERY_CAP >> 20)))
 
 
 class StatsTest(TempDirTestCase):

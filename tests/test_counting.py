@@ -11,6 +11,8 @@ from support import BACKENDS, TempDirTestCase, run_cli
 from nlp_zero import Cooccurrence, NlpZeroError
 from nlp_zero.counting import SpillCounter, parse_size
 from nlp_zero.counting.memory import default_memory
+from nlp_zero.counting.sorted_table import collect_blocks
+from nlp_zero.counting.spill import merge_blocks
 
 
 def random_counts(rng, batches, keys=300, per_batch=80):
@@ -59,6 +61,50 @@ class SpillCounterTest(TempDirTestCase):
         except KeyboardInterrupt:
             pass
         self.assertEqual(os.listdir(self.tmp), [])
+
+
+def sorted_run(counts, block):
+    """A run of ``{key: count}`` as the merge reads it: blocks of ``block`` items."""
+    keys = sorted(counts)
+    return [(keys[i:i + block], [counts[k] for k in keys[i:i + block]])
+            for i in range(0, len(keys), block)]
+
+
+class MergeBlocksTest(unittest.TestCase):
+    """Runs merged a block at a time add up to the totals, in key order."""
+
+    def test_random_runs_of_every_block_size(self):
+        rng = random.Random(7)
+        for trial in range(40):
+            runs = random_counts(rng, rng.randint(1, 6), keys=rng.choice([5, 50, 500]),
+                                 per_batch=rng.randint(0, 60))
+            truth = Counter()
+            for run in runs:
+                truth.update(run)
+            blocks = [sorted_run(run, rng.randint(1, 9)) for run in runs]
+            merged = list(merge_blocks(blocks))
+            keys = [k for block_keys, _ in merged for k in block_keys]
+            values = [v for _, block_values in merged for v in block_values]
+            self.assertEqual(keys, sorted(truth))
+            self.assertEqual(values, [truth[k] for k in keys])
+
+    def test_empty_runs_and_empty_blocks(self):
+        self.assertEqual(list(merge_blocks([])), [])
+        self.assertEqual(list(merge_blocks([[], [([], [])]])), [])
+        merged = merge_blocks([[([], []), ([3, 9], [1, 1])], [], [([9], [5]), ([], []), ([10], [2])]])
+        table = collect_blocks(merged)
+        self.assertEqual(dict(table.items()), {3: 1, 9: 6, 10: 2})
+
+    def test_one_key_in_every_run(self):
+        runs = [sorted_run({42: n, n: 1}, 1) for n in range(1, 8)]
+        table = collect_blocks(merge_blocks(runs))
+        self.assertEqual(dict(table.items()), dict([(42, 28)] + [(n, 1) for n in range(1, 8)]))
+
+    def test_weighted_counts(self):
+        runs = [sorted_run({1: 0.5, 2: 0.25}, 1), sorted_run({2: 0.125}, 4)]
+        table = collect_blocks(merge_blocks(runs), weighted=True)
+        self.assertEqual(dict(table.items()), {1: 0.5, 2: 0.375})
+        self.assertEqual(table.values_array.typecode, 'd')
 
 
 class MemorySizeTest(unittest.TestCase):

@@ -19,6 +19,7 @@ from ..progress import StderrHandler, logger
 from . import (corpus_commands, demo, discovery_commands, structure_commands, vector_commands,
                word_commands)
 from ._common import USAGE_STATUS, ArgumentParser, UsageError, argument_text
+from ._respawn import restart_with_smaller_nursery
 
 _COMMAND_MODULES = (corpus_commands, discovery_commands, word_commands, structure_commands,
                     vector_commands, demo)
@@ -45,6 +46,8 @@ def build_parser():
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
+    if argv is None:  # (the program itself, not a caller of this function)
+        restart_with_smaller_nursery()
     # The only matrix products (training's dim x dim ones, and one over
     # every word per 64 batches) gain nothing from BLAS threads, which spin
     # on a second core (measured: the same epoch times with half the CPU

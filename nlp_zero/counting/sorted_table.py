@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from .._compat import INT64, Mapping, collect_garbage, zip
 
-__all__ = ['SortedTable', 'collect']
+__all__ = ['SortedTable', 'collect', 'collect_blocks']
 
 #: Items appended to the arrays at a time while collecting a sorted stream.
 _CHUNK = 1 << 16
@@ -77,4 +77,19 @@ def collect(items, weighted=False):
                 collect_garbage()
     keys.extend(chunk_keys)
     values.extend(chunk_values)
+    return SortedTable(keys, values)
+
+
+def collect_blocks(blocks, weighted=False):
+    """A :class:`SortedTable` of a stream of ``(keys, values)`` blocks, the
+    keys of each block sorted and above those of the blocks before."""
+    keys, values = array(INT64), array('d' if weighted else INT64)
+    collected = 0
+    for block_keys, block_values in blocks:
+        keys.extend(block_keys)
+        values.extend(block_values)
+        collected += len(block_keys)
+        if collected >= _CHUNK * _CHUNKS_PER_COLLECTION:
+            collect_garbage()
+            collected = 0
     return SortedTable(keys, values)

@@ -3,9 +3,9 @@
 Counts are added to an in-memory table; when the table passes its budget,
 its entries are sorted and written to a *run* on disk (a compact binary
 file) and the table starts empty again.  At the end the runs are merged by
-streaming (``heapq.merge``), adding the counts of equal keys, as GloVe's
-``cooccur`` does: peak memory is then a setting, not a function of the
-corpus size, and the counts are exact.
+streaming, a block of each at a time (:func:`merge_blocks`), adding the
+counts of equal keys, as GloVe's ``cooccur`` does: peak memory is then a
+setting, not a function of the corpus size, and the counts are exact.
 
 A run of integer keys is two blocks of little-endian 64-bit numbers: the
 sorted distinct keys, then their counts (integers, or doubles for weighted
@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 from array import array
+from bisect import bisect_right
 from itertools import repeat
 from operator import add
 
@@ -31,9 +32,9 @@ from .._compat import INT64, collect_garbage, map, range, read_array, write_arra
 from ..errors import NlpZeroError
 from ..progress import log
 from .memory import BYTES_PER_ENTRY
-from .sorted_table import SortedTable, collect
+from .sorted_table import SortedTable, collect_blocks
 
-__all__ = ['SpillCounter', 'add_counts', 'add_equal']
+__all__ = ['SpillCounter', 'add_counts', 'add_equal', 'merge_blocks']
 
 #: Numbers read from a run at a time while merging.
 _READ_ITEMS = 1 << 15
@@ -108,8 +109,8 @@ class SpillCounter(object):
             if self.table:
                 self._spill()  # the merge then holds no table beside its output
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            return collect(add_equal(heapq.merge(*[_read_run(path, self.weighted)
-                                                    for path in self.runs])), self.weighted)
+            return collect_blocks(merge_blocks([_read_blocks(path, self.weighted)
+                                                for path in self.runs]), self.weighted)
         finally:
             self.close()
 
@@ -186,6 +187,13 @@ def _full_disk_named(path):
 
 def _read_run(path, weighted):
     """``(key, count)`` of a run, in key order, read a block at a time."""
+    for keys, values in _read_blocks(path, weighted):
+        for item in zip(keys, values):
+            yield item
+
+
+def _read_blocks(path, weighted):
+    """The ``(keys, counts)`` arrays of a run, a block at a time, in key order."""
     size = os.path.getsize(path) // 16
     with io.open(path, 'rb') as keys_file:
         with io.open(path, 'rb') as values_file:
@@ -196,8 +204,51 @@ def _read_run(path, weighted):
                 keys = read_array(keys_file, INT64, n)
                 values = read_array(values_file, 'd' if weighted else INT64, n)
                 left -= n
-                for item in zip(keys, values):
-                    yield item
+                yield keys, values
+
+
+def merge_blocks(runs):
+    """Merge sorted runs given as streams of ``(keys, counts)`` blocks (each
+    run's keys distinct and increasing) into blocks of sorted distinct keys
+    and their totals.
+
+    A block at a time instead of a pair at a time: with every run's current
+    block at hand, no later block holds a key at or below the smallest of
+    their last keys, so every key up to it is added up at once in a dict (C
+    speed on CPython, JIT-compiled on PyPy) and sorted.  Several times
+    faster than ``heapq.merge`` over ``(key, count)`` tuples, which costs a
+    few Python calls a pair.
+    """
+    blocks = []
+    for run in runs:
+        run = iter(run)
+        for keys, values in run:
+            if len(keys):
+                blocks.append([run, keys, values, 0])
+                break
+    while blocks:
+        bound = min(block[1][-1] for block in blocks)
+        table = {}
+        for block in blocks:
+            run, keys, values, start = block
+            end = bisect_right(keys, bound, start)
+            _add_items(table, keys[start:end], values[start:end])
+            block[3] = end
+        keys = sorted(table)
+        yield keys, list(map(table.__getitem__, keys))
+        blocks = [block for block in map(_refilled, blocks) if block is not None]
+
+
+def _refilled(block):
+    """``block`` with its next block of keys read if it has used up its own;
+    None when its run is over."""
+    run, keys, values, start = block
+    if start < len(keys):
+        return block
+    for keys, values in run:
+        if len(keys):
+            return [run, keys, values, 0]
+    return None
 
 
 def add_counts(table, counts):

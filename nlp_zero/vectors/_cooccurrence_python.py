@@ -76,10 +76,16 @@ class PairMapper(object):
         n = len(ids)
         distances = range(1, min(self.window, n - 1) + 1)
         if PYPY and not self.weighted:
-            # PyPy's JIT runs the plain loop faster than Counter.update(map(...)).
+            # PyPy's JIT runs the plain loop faster than Counter.update(map(...)),
+            # and a loop over positions makes no temporary lists: PyPy allocates
+            # large lists outside its nursery and frees them only at its next
+            # major collection, and glibc then keeps the freed blocks.
             get = raw.get
-            for d in distances:
-                for key in [a + b for a, b in zip(left[:n - d], ids[d:])]:
+            window = self.window
+            for p in range(n - 1):
+                a = left[p]
+                for q in range(p + 1, min(p + window, n - 1) + 1):
+                    key = a + ids[q]
                     raw[key] = get(key, 0) + 1
             return
         if not self.weighted:

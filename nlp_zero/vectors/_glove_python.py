@@ -36,6 +36,12 @@ MAX_STEP = 100.0
 #: Samples processed between two progress reports (and negative draws).
 CHUNK = 1 << 16
 
+#: Chunks between two garbage collections under PyPy: each chunk leaves its
+#: sample ids and drawn words (768 KB) behind, and PyPy's next major
+#: collection would come only when its heap has grown by most of the
+#: training arrays' size (measured: one epoch grew it by 200 MB).
+_CHUNKS_PER_COLLECTION = 16
+
 #: Added to an epoch's seed for the sampling of unobserved pairs, so that
 #: their random stream is not the one that selects and shuffles the samples.
 NEGATIVE_SEED_OFFSET = 7919
@@ -192,9 +198,11 @@ class Runner(object):
         """Worker ``index``'s chunks of the samples ``ids`` (those at ``starts``)."""
         rand = random.Random(seed + NEGATIVE_SEED_OFFSET + index).random
         total = wsum = 0.0
-        for start in starts:
+        for number, start in enumerate(starts):
             if self.workers > 1:  # (the others moved the vectors: their norms afresh)
                 step = self._step()
+            if number % _CHUNKS_PER_COLLECTION == _CHUNKS_PER_COLLECTION - 1:
+                collect_garbage()
             chunk = ids[start:start + CHUNK]
             drawn = draw(plan.table, len(chunk) * plan.negatives, rand) if plan.negatives \
                 else None

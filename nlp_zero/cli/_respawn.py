@@ -1,0 +1,69 @@
+"""Start the command again under PyPy when PyPy chose an oversized nursery.
+
+PyPy allocates young objects in a *nursery* whose size it fixes at start-up:
+half the CPU cache that ``/proc/cpuinfo`` reports.  Virtual machines often
+report a cache of hundreds of MB (480 MB on the machine of the benchmarks,
+so a nursery of 240 MB), and every PyPy process then holds that much more
+memory: the counting process, and each training worker its own copy.  A
+nursery of 64 MB counts the 17M-token English corpus as fast (167 s against
+173 s) and trains as fast (an epoch 55 s against 56 s), with peaks of
+1.2-1.3 GB instead of 1.5-2 GB (``benchmarks/results_vectors.md``).  The
+size cannot change once PyPy runs, so the command line starts itself again,
+once, with ``PYPY_GC_NURSERY`` set; a value the user set is left alone, and
+so is everything when the library is imported rather than run.
+"""
+
+import os
+import subprocess
+import sys
+
+from .._compat import pypy_nursery_bytes
+
+__all__ = ['restart_with_smaller_nursery', 'restart_command', 'NURSERY_CAP']
+
+#: The largest nursery the command line keeps (bytes).
+NURSERY_CAP = 64 << 20
+
+_VARIABLE = 'PYPY_GC_NURSERY'
+
+
+def restart_with_smaller_nursery():
+    """Replace this process with the same command and a nursery of
+    :data:`NURSERY_CAP`, when the current one is larger; otherwise (or when
+    the command cannot be rebuilt or started) return and go on."""
+    command = restart_command(pypy_nursery_bytes(), os.environ, sys.argv,
+                              sys.modules.get('__main__'))
+    if command is None:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    try:
+        os.execve(sys.executable, command, dict(os.environ, **{_VARIABLE: '%dMB' % (
+            NURSERY_CAP >> 20)}))
+    except OSError:  # (go on with the large nursery)
+        return
+
+
+def restart_command(nursery, environ, argv, main_module):
+    """The command line that starts this program again, or None when it
+    need not (a nursery of ``nursery`` bytes within the cap, unknown, or
+    chosen by the user) or cannot be rebuilt."""
+    if nursery is None or nursery <= NURSERY_CAP or _VARIABLE in environ or not argv:
+        return None
+    flags = _interpreter_flags()
+    spec = getattr(main_module, '__spec__', None)
+    if getattr(spec, 'name', None) == 'nlp_zero.__main__':  # python -m nlp_zero
+        return [sys.executable] + flags + ['-m', 'nlp_zero'] + list(argv[1:])
+    if argv[0] and os.path.isfile(argv[0]):  # the nlp-zero script
+        return [sys.executable] + flags + list(argv)
+    return None
+
+
+def _interpreter_flags():
+    """The interpreter's own options (``-O``, ``-W``, ``-X`` ...), as
+    :mod:`multiprocessing` passes them on."""
+    flags = getattr(subprocess, '_args_from_interpreter_flags', None)
+    try:
+        return list(flags()) if flags else []
+    except Exception:  # (an interpreter without the helper's attributes)
+        return []
