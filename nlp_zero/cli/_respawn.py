@@ -40,8 +40,8 @@ def restart_with_smaller_nursery():
     try:
         os.execve(sys.executable, command, dict(os.environ, **{_VARIABLE: '%dMB' % (
             NURSERY_CAP >> 20)}))
-    except OSError:  # (go on with the large nursery)
-        return
+    except (OSError, UnicodeError, ValueError):  # (e.g. arguments the locale cannot encode:
+        return                                    # go on with the large nursery)
 
 
 def restart_command(nursery, environ, argv, main_module):
@@ -49,6 +49,8 @@ def restart_command(nursery, environ, argv, main_module):
     need not (a nursery of ``nursery`` bytes within the cap, unknown, or
     chosen by the user) or cannot be rebuilt."""
     if nursery is None or nursery <= NURSERY_CAP or _VARIABLE in environ or not argv:
+        return None
+    if os.name != 'posix':  # (elsewhere exec starts a new process and this one exits)
         return None
     flags = _interpreter_flags()
     spec = getattr(main_module, '__spec__', None)

@@ -13,7 +13,7 @@ from collections import Counter
 from itertools import compress, repeat
 from operator import add, floordiv, gt, le, lt, mod, mul
 
-from .._compat import INT64, PYPY, iteritems, map, range, string_types, zip
+from .._compat import INT64, PYPY, iteritems, map, range, string_types
 
 __all__ = ['PairMapper', 'line_batches', 'BATCH_TOKENS']
 
