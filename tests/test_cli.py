@@ -10,6 +10,7 @@ from support import ROOT, TempDirTestCase, run_cli
 
 import nlp_zero
 from nlp_zero._compat import PY2, PYPY
+from nlp_zero.cli import main
 from nlp_zero.cli._respawn import NURSERY_CAP, restart_command
 
 
@@ -47,41 +48,57 @@ class RestartTest(TempDirTestCase):
     with a smaller one; otherwise it goes on as it is."""
 
     as_module = Named(__spec__=Named(name='nlp_zero.__main__'))
+    big = 4 * NURSERY_CAP
 
     def test_when_it_starts_again(self):
-        big = 4 * NURSERY_CAP
         argv = ['/somewhere/nlp_zero/__main__.py', 'vectors', 'corpus.txt']
-        command = restart_command(big, {}, argv, self.as_module)
+        command = restart_command(self.big, {}, argv, self.as_module, main)
         self.assertEqual(command[0], sys.executable)
         self.assertEqual(command[-4:], ['-m', 'nlp_zero', 'vectors', 'corpus.txt'])
-        self.assertIsNone(restart_command(None, {}, argv, self.as_module))  # not PyPy
-        self.assertIsNone(restart_command(NURSERY_CAP, {}, argv, self.as_module))
-        self.assertIsNone(restart_command(big, {'PYPY_GC_NURSERY': '1GB'}, argv,
-                                          self.as_module))  # the user's choice
+        self.assertIsNone(restart_command(None, {}, argv, self.as_module, main))  # not PyPy
+        self.assertIsNone(restart_command(NURSERY_CAP, {}, argv, self.as_module, main))
+        self.assertIsNone(restart_command(self.big, {'PYPY_GC_NURSERY': '1GB'}, argv,
+                                          self.as_module, main))  # the user's choice
 
-    def test_the_script_starts_itself(self):
+    def test_python_2_dash_m(self):  # (no __spec__ there: the package says it)
+        command = restart_command(self.big, {}, ['/x/nlp_zero/__main__.py', 'stats'],
+                                  Named(__package__='nlp_zero', main=main), main)
+        self.assertEqual(command[-3:], ['-m', 'nlp_zero', 'stats'])
+
+    def test_only_the_nlp_zero_script_starts_itself(self):
         script = self.path('nlp-zero')
         open(script, 'w').close()
-        command = restart_command(4 * NURSERY_CAP, {}, [script, 'stats'], Named(__spec__=None))
+        command = restart_command(self.big, {}, [script, 'stats'], Named(main=main), main)
         self.assertEqual(command[-2:], [script, 'stats'])
-        self.assertIsNone(restart_command(4 * NURSERY_CAP, {}, [self.path('gone'), 'stats'],
-                                          Named(__spec__=None)))
+        self.assertIsNone(restart_command(self.big, {}, [self.path('gone'), 'stats'],
+                                          Named(main=main), main))
+        # a program of the user's that calls main() among other things
+        self.assertIsNone(restart_command(self.big, {}, [script, 'stats'], Named(), main))
 
     @unittest.skipUnless(PYPY, 'PyPy only')
     def test_pypy_restarts_for_real(self):
         script = self.path('show.py')
         with open(script, 'w') as out:
-            out.write('import os\n'
+            out.write('import os, sys\n'
                       'from nlp_zero._compat import pypy_nursery_bytes\n'
                       'from nlp_zero.cli._respawn import restart_with_smaller_nursery\n'
-                      'restart_with_smaller_nursery()\n'
+                      'main = lambda: None\n'
+                      'if sys.argv[1:] == ["restart"]:\n'
+                      '    restart_with_smaller_nursery(main)\n'
                       'print(pypy_nursery_bytes(), os.environ.get("PYPY_GC_NURSERY"))\n')
         env = dict(os.environ, PYTHONPATH=ROOT)
         env.pop('PYPY_GC_NURSERY', None)
-        nursery, variable = subprocess.check_output([sys.executable, script],
-                                                    env=env).decode().split()
-        self.assertLessEqual(int(nursery), NURSERY_CAP)
-        self.assertIn(variable, ('None', '%dMB' % (NURSERY_CAP >> 20)))
+
+        def run(*argv):
+            return subprocess.check_output([sys.executable, script] + list(argv),
+                                           env=env).decode().split()
+
+        chosen, _ = run()  # the nursery PyPy chooses on this machine
+        nursery, variable = run('restart')
+        if int(chosen) > NURSERY_CAP:
+            self.assertEqual((int(nursery), variable), (NURSERY_CAP, '%dMB' % (NURSERY_CAP >> 20)))
+        else:
+            self.assertEqual((nursery, variable), (chosen, 'None'))
 
 
 class StatsTest(TempDirTestCase):

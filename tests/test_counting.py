@@ -4,11 +4,13 @@
 import os
 import random
 import unittest
+from array import array
 from collections import Counter
 
 from support import BACKENDS, TempDirTestCase, run_cli
 
 from nlp_zero import Cooccurrence, NlpZeroError
+from nlp_zero._compat import INT64
 from nlp_zero.counting import SpillCounter, parse_size
 from nlp_zero.counting.memory import default_memory
 from nlp_zero.counting.sorted_table import collect_blocks
@@ -64,9 +66,10 @@ class SpillCounterTest(TempDirTestCase):
 
 
 def sorted_run(counts, block):
-    """A run of ``{key: count}`` as the merge reads it: blocks of ``block`` items."""
+    """A run of ``{key: count}`` as the merge reads it: arrays of ``block`` items."""
     keys = sorted(counts)
-    return [(keys[i:i + block], [counts[k] for k in keys[i:i + block]])
+    code = 'd' if any(isinstance(c, float) for c in counts.values()) else INT64
+    return [(array(INT64, keys[i:i + block]), array(code, [counts[k] for k in keys[i:i + block]]))
             for i in range(0, len(keys), block)]
 
 

@@ -47,7 +47,7 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     if argv is None:  # (the program itself, not a caller of this function)
-        restart_with_smaller_nursery()
+        restart_with_smaller_nursery(main)
     # The only matrix products (training's dim x dim ones, and one over
     # every word per 64 batches) gain nothing from BLAS threads, which spin
     # on a second core (measured: the same epoch times with half the CPU

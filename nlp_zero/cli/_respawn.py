@@ -27,12 +27,15 @@ NURSERY_CAP = 64 << 20
 _VARIABLE = 'PYPY_GC_NURSERY'
 
 
-def restart_with_smaller_nursery():
+def restart_with_smaller_nursery(entry):
     """Replace this process with the same command and a nursery of
     :data:`NURSERY_CAP`, when the current one is larger; otherwise (or when
-    the command cannot be rebuilt or started) return and go on."""
+    the command cannot be rebuilt or started) return and go on.  ``entry``
+    is the command line's ``main``: a script is started again only when it
+    is the one that calls it (the ``nlp-zero`` script), not a program of
+    the user's that does more around it."""
     command = restart_command(pypy_nursery_bytes(), os.environ, sys.argv,
-                              sys.modules.get('__main__'))
+                              sys.modules.get('__main__'), entry)
     if command is None:
         return
     for stream in (sys.stdout, sys.stderr):
@@ -44,20 +47,22 @@ def restart_with_smaller_nursery():
         return                                    # go on with the large nursery)
 
 
-def restart_command(nursery, environ, argv, main_module):
+def restart_command(nursery, environ, argv, main_module, entry):
     """The command line that starts this program again, or None when it
     need not (a nursery of ``nursery`` bytes within the cap, unknown, or
-    chosen by the user) or cannot be rebuilt."""
+    chosen by the user) or cannot be rebuilt (see
+    :func:`restart_with_smaller_nursery`)."""
     if nursery is None or nursery <= NURSERY_CAP or _VARIABLE in environ or not argv:
         return None
     if os.name != 'posix':  # (elsewhere exec starts a new process and this one exits)
         return None
     flags = _interpreter_flags()
     spec = getattr(main_module, '__spec__', None)
-    if getattr(spec, 'name', None) == 'nlp_zero.__main__':  # python -m nlp_zero
+    if getattr(spec, 'name', None) == 'nlp_zero.__main__' or \
+            getattr(main_module, '__package__', None) == 'nlp_zero':  # python -m nlp_zero
         return [sys.executable] + flags + ['-m', 'nlp_zero'] + list(argv[1:])
-    if argv[0] and os.path.isfile(argv[0]):  # the nlp-zero script
-        return [sys.executable] + flags + list(argv)
+    if getattr(main_module, 'main', None) is entry and argv[0] and os.path.isfile(argv[0]):
+        return [sys.executable] + flags + list(argv)  # the nlp-zero script
     return None
 
 

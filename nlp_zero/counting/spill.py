@@ -39,6 +39,12 @@ __all__ = ['SpillCounter', 'add_counts', 'add_equal', 'merge_blocks']
 #: Numbers read from a run at a time while merging.
 _READ_ITEMS = 1 << 15
 
+#: Entries a round of :func:`merge_blocks` may add up, over all runs (its
+#: dict holds about this many): blocks of this share of it, at least
+#: :data:`_MIN_BLOCK_ITEMS`, are read from each run.
+_MERGE_ITEMS = 1 << 18
+_MIN_BLOCK_ITEMS = 1 << 10
+
 
 class SpillCounter(object):
     """Exact ``{int key: count}`` totals within about ``memory`` bytes.
@@ -109,7 +115,8 @@ class SpillCounter(object):
             if self.table:
                 self._spill()  # the merge then holds no table beside its output
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            return collect_blocks(merge_blocks([_read_blocks(path, self.weighted)
+            block = max(_MIN_BLOCK_ITEMS, _MERGE_ITEMS // len(self.runs))
+            return collect_blocks(merge_blocks([_read_blocks(path, self.weighted, block)
                                                 for path in self.runs]), self.weighted)
         finally:
             self.close()
@@ -192,15 +199,15 @@ def _read_run(path, weighted):
             yield item
 
 
-def _read_blocks(path, weighted):
-    """The ``(keys, counts)`` arrays of a run, a block at a time, in key order."""
+def _read_blocks(path, weighted, items=_READ_ITEMS):
+    """The ``(keys, counts)`` arrays of a run, ``items`` at a time, in key order."""
     size = os.path.getsize(path) // 16
     with io.open(path, 'rb') as keys_file:
         with io.open(path, 'rb') as values_file:
             values_file.seek(8 * size)
             left = size
             while left:
-                n = min(left, _READ_ITEMS)
+                n = min(left, items)
                 keys = read_array(keys_file, INT64, n)
                 values = read_array(values_file, 'd' if weighted else INT64, n)
                 left -= n
