@@ -66,14 +66,18 @@ class RestartTest(TempDirTestCase):
         self.assertEqual(command[-3:], ['-m', 'nlp_zero', 'stats'])
 
     def test_only_the_nlp_zero_script_starts_itself(self):
-        script = self.path('nlp-zero')
-        open(script, 'w').close()
+        script, program = self.path('nlp-zero'), self.path('flow.py')
+        for path in (script, program):
+            open(path, 'w').close()
         command = restart_command(self.big, {}, [script, 'stats'], Named(main=main), main)
+        self.assertEqual(command[-2:], [script, 'stats'])
+        # easy_install's script calls main through load_entry_point: told by its name
+        command = restart_command(self.big, {}, [script, 'stats'], Named(), main)
         self.assertEqual(command[-2:], [script, 'stats'])
         self.assertIsNone(restart_command(self.big, {}, [self.path('gone'), 'stats'],
                                           Named(main=main), main))
         # a program of the user's that calls main() among other things
-        self.assertIsNone(restart_command(self.big, {}, [script, 'stats'], Named(), main))
+        self.assertIsNone(restart_command(self.big, {}, [program, 'stats'], Named(), main))
 
     @unittest.skipUnless(PYPY, 'PyPy only')
     def test_pypy_restarts_for_real(self):

@@ -26,14 +26,17 @@ NURSERY_CAP = 64 << 20
 
 _VARIABLE = 'PYPY_GC_NURSERY'
 
+#: The name of the installed command (setup.py's console script).
+_SCRIPT = 'nlp-zero'
+
 
 def restart_with_smaller_nursery(entry):
     """Replace this process with the same command and a nursery of
     :data:`NURSERY_CAP`, when the current one is larger; otherwise (or when
     the command cannot be rebuilt or started) return and go on.  ``entry``
     is the command line's ``main``: a script is started again only when it
-    is the one that calls it (the ``nlp-zero`` script), not a program of
-    the user's that does more around it."""
+    is the ``nlp-zero`` script (it calls ``entry``, or has that name), not
+    a program of the user's that does more around it."""
     command = restart_command(pypy_nursery_bytes(), os.environ, sys.argv,
                               sys.modules.get('__main__'), entry)
     if command is None:
@@ -61,8 +64,10 @@ def restart_command(nursery, environ, argv, main_module, entry):
     if getattr(spec, 'name', None) == 'nlp_zero.__main__' or \
             getattr(main_module, '__package__', None) == 'nlp_zero':  # python -m nlp_zero
         return [sys.executable] + flags + ['-m', 'nlp_zero'] + list(argv[1:])
-    if getattr(main_module, 'main', None) is entry and argv[0] and os.path.isfile(argv[0]):
-        return [sys.executable] + flags + list(argv)  # the nlp-zero script
+    script = argv[0] and os.path.isfile(argv[0])
+    if script and (getattr(main_module, 'main', None) is entry or  # pip's nlp-zero script
+                   os.path.basename(argv[0]) == _SCRIPT):  # (or easy_install's)
+        return [sys.executable] + flags + list(argv)
     return None
 
 
