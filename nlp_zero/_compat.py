@@ -60,6 +60,20 @@ SURROGATES = 'strict' if PY2 else 'surrogatepass'
 PYPY = platform.python_implementation() == 'PyPy'
 
 
+def collecting(items, every):
+    """``items``, with a :func:`collect_garbage` after every ``every`` of
+    them under PyPy (elsewhere ``items`` as they are): for loops whose
+    iterations leave big buffers behind."""
+    return _collecting(items, every) if PYPY else items
+
+
+def _collecting(items, every):
+    for number, item in enumerate(items, 1):
+        yield item
+        if number % every == 0:
+            gc.collect()
+
+
 def pypy_nursery_bytes():
     """The size of PyPy's nursery (where it allocates young objects) in
     bytes; None elsewhere, or where PyPy does not say."""
@@ -132,10 +146,8 @@ def write_array(out, values):
     if PY2:
         out.write(array_bytes(values))
     elif PYPY:
-        for number, start in enumerate(range(0, len(values), _WRITE_ITEMS)):
+        for start in collecting(range(0, len(values), _WRITE_ITEMS), 8):
             out.write(values[start:start + _WRITE_ITEMS].tobytes())
-            if number % 8 == 7:
-                collect_garbage()
     else:
         out.write(memoryview(values).cast('B'))
 

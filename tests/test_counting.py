@@ -10,11 +10,11 @@ from collections import Counter
 from support import BACKENDS, TempDirTestCase, run_cli
 
 from nlp_zero import Cooccurrence, NlpZeroError
-from nlp_zero._compat import INT64
+from nlp_zero._compat import INT64, collecting
 from nlp_zero.counting import SpillCounter, parse_size
 from nlp_zero.counting.memory import default_memory
-from nlp_zero.counting.sorted_table import collect_blocks
-from nlp_zero.counting.spill import merge_blocks
+from nlp_zero.counting.sorted_table import blocks_of, collect_blocks
+from nlp_zero.counting.spill import merge_blocks, merge_sorted
 
 
 def random_counts(rng, batches, keys=300, per_batch=80):
@@ -37,6 +37,17 @@ class SpillCounterTest(TempDirTestCase):
         self.assertEqual(dict(table.items()), dict(truth))
         self.assertEqual(table[5], truth[5])
         self.assertEqual(os.listdir(self.tmp), [])  # the runs are gone
+
+    def test_a_stream_of_spilled_totals(self):
+        rng = random.Random(5)
+        truth = Counter()
+        counter = SpillCounter(memory=3000, folder=self.tmp)
+        for batch in random_counts(rng, 40):
+            truth.update(batch)
+            counter.add(batch)
+        self.assertGreater(len(counter.runs), 5)
+        self.assertEqual(list(counter.items()), sorted(truth.items()))
+        self.assertEqual(os.listdir(self.tmp), [])
 
     def test_weighted_counts_add_up(self):
         counter = SpillCounter(memory=500, weighted=True)
@@ -108,6 +119,27 @@ class MergeBlocksTest(unittest.TestCase):
         table = collect_blocks(merge_blocks(runs), weighted=True)
         self.assertEqual(dict(table.items()), {1: 0.5, 2: 0.375})
         self.assertEqual(table.values_array.typecode, 'd')
+
+
+class BlocksTest(unittest.TestCase):
+    """Sorted tables go to and from blocks whatever the block size."""
+
+    def test_round_trips(self):
+        items = [(k * 3, k % 7 + 1) for k in range(100)]
+        for size in (1, 7, 100, 1000):
+            table = collect_blocks(blocks_of(items, size))
+            self.assertEqual(list(table.items()), items)
+            self.assertEqual(list(collect_blocks(table.blocks(size)).items()), items)
+        self.assertEqual(list(blocks_of([])), [])
+
+    def test_tables_merge_into_their_totals(self):
+        a = collect_blocks(blocks_of([(1, 1), (4, 2), (9, 3)]))
+        b = collect_blocks(blocks_of([(4, 10), (5, 1)]))
+        merged = merge_sorted([a.blocks(2), b.blocks(1), blocks_of([(0, 1), (9, 1)])])
+        self.assertEqual(dict(merged.items()), {0: 1, 1: 1, 4: 12, 5: 1, 9: 4})
+
+    def test_collections_between_items_change_nothing(self):
+        self.assertEqual(list(collecting(iter(range(10)), 3)), list(range(10)))
 
 
 class MemorySizeTest(unittest.TestCase):

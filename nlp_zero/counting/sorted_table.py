@@ -8,9 +8,9 @@ built: a lookup is a binary search (``bisect`` runs in C over an array).
 from array import array
 from bisect import bisect_left
 
-from .._compat import INT64, Mapping, collect_garbage, zip
+from .._compat import INT64, Mapping, collect_garbage, range, zip
 
-__all__ = ['SortedTable', 'collect', 'collect_blocks']
+__all__ = ['SortedTable', 'blocks_of', 'collect_blocks']
 
 #: Items appended to the arrays at a time while collecting a sorted stream.
 _CHUNK = 1 << 16
@@ -61,23 +61,24 @@ class SortedTable(Mapping):
 
     iteritems = items  # (Python 2's Mapping would look every key up)
 
+    def blocks(self, size=_CHUNK):
+        """The table as ``(keys, values)`` array slices of ``size``, in key order."""
+        keys, values = self.keys_array, self.values_array
+        for start in range(0, len(keys), size):
+            yield keys[start:start + size], values[start:start + size]
 
-def collect(items, weighted=False):
-    """A :class:`SortedTable` of a stream of ``(key, value)`` in key order."""
-    keys, values = array(INT64), array('d' if weighted else INT64)
-    chunk_keys, chunk_values = [], []
+
+def blocks_of(items, size=_CHUNK):
+    """A stream of ``(key, value)`` as ``(keys, values)`` lists of ``size``."""
+    keys, values = [], []
     for key, value in items:
-        chunk_keys.append(key)
-        chunk_values.append(value)
-        if len(chunk_keys) >= _CHUNK:
-            keys.extend(chunk_keys)
-            values.extend(chunk_values)
-            del chunk_keys[:], chunk_values[:]
-            if len(keys) % (_CHUNK * _CHUNKS_PER_COLLECTION) == 0:
-                collect_garbage()
-    keys.extend(chunk_keys)
-    values.extend(chunk_values)
-    return SortedTable(keys, values)
+        keys.append(key)
+        values.append(value)
+        if len(keys) >= size:
+            yield keys, values
+            keys, values = [], []
+    if keys:
+        yield keys, values
 
 
 def collect_blocks(blocks, weighted=False):

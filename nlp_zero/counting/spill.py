@@ -34,7 +34,7 @@ from ..progress import log
 from .memory import BYTES_PER_ENTRY
 from .sorted_table import SortedTable, collect_blocks
 
-__all__ = ['SpillCounter', 'add_counts', 'add_equal', 'merge_blocks']
+__all__ = ['SpillCounter', 'add_counts', 'add_equal', 'merge_blocks', 'merge_sorted']
 
 #: Numbers read from a run at a time while merging.
 _READ_ITEMS = 1 << 15
@@ -96,8 +96,12 @@ class SpillCounter(object):
             if self.table:
                 self._spill()
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            read = _read_text_run if self.text_keys else _read_run
-            for item in add_equal(heapq.merge(*[read(path, self.weighted)
+            if not self.text_keys:
+                for keys, values in merge_blocks(self._run_blocks()):
+                    for item in zip(keys, values):
+                        yield item
+                return
+            for item in add_equal(heapq.merge(*[_read_text_run(path)
                                                 for path in self.runs])):
                 yield item
         finally:
@@ -115,11 +119,15 @@ class SpillCounter(object):
             if self.table:
                 self._spill()  # the merge then holds no table beside its output
             log(self.progress, 'merging %d runs of %s' % (len(self.runs), self.name))
-            block = max(_MIN_BLOCK_ITEMS, _MERGE_ITEMS // len(self.runs))
-            return collect_blocks(merge_blocks([_read_blocks(path, self.weighted, block)
-                                                for path in self.runs]), self.weighted)
+            return merge_sorted(self._run_blocks(), self.weighted)
         finally:
             self.close()
+
+    def _run_blocks(self):
+        """The runs as streams of blocks, sized so that a round of the merge
+        holds about :data:`_MERGE_ITEMS` entries whatever their number."""
+        block = max(_MIN_BLOCK_ITEMS, _MERGE_ITEMS // len(self.runs))
+        return [_read_blocks(path, self.weighted, block) for path in self.runs]
 
     def close(self):
         """Remove the runs and their folder (also called by :meth:`result`)."""
@@ -174,7 +182,7 @@ def _write_text_run(path, keys, values):
                                        values[start:start + _READ_ITEMS])).encode('utf-8'))
 
 
-def _read_text_run(path, weighted=False):
+def _read_text_run(path):
     with io.open(path, 'r', encoding='utf-8', newline='\n') as lines:
         for line in lines:
             key, _, count = line.rstrip(u'\n').rpartition(u'\t')
@@ -192,13 +200,6 @@ def _full_disk_named(path):
         raise
 
 
-def _read_run(path, weighted):
-    """``(key, count)`` of a run, in key order, read a block at a time."""
-    for keys, values in _read_blocks(path, weighted):
-        for item in zip(keys, values):
-            yield item
-
-
 def _read_blocks(path, weighted, items=_READ_ITEMS):
     """The ``(keys, counts)`` arrays of a run, ``items`` at a time, in key order."""
     size = os.path.getsize(path) // 16
@@ -212,6 +213,13 @@ def _read_blocks(path, weighted, items=_READ_ITEMS):
                 values = read_array(values_file, 'd' if weighted else INT64, n)
                 left -= n
                 yield keys, values
+
+
+def merge_sorted(runs, weighted=False):
+    """A :class:`SortedTable` of the totals of sorted runs of integer keys,
+    each given as a stream of ``(keys, counts)`` blocks (see
+    :func:`merge_blocks`; a table's own are ``SortedTable.blocks()``)."""
+    return collect_blocks(merge_blocks(runs), weighted)
 
 
 def merge_blocks(runs):

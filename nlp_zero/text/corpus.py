@@ -14,7 +14,7 @@ import fnmatch
 import os
 import tempfile
 
-from .._compat import SURROGATES, collect_garbage, stdin_bytes, string_types, text_type
+from .._compat import SURROGATES, collecting, stdin_bytes, string_types, text_type
 from ..errors import CorpusError
 from .decoders import (READ_ERRORS, LineDecoder, LinePiece, WideDecoder, cut_line, decode_error,
                        is_text_encoding, is_wide_encoding, open_compressed)
@@ -23,7 +23,7 @@ __all__ = ['Corpus', 'as_corpus']
 
 _BLOCK = 1 << 20  # bytes read at a time
 #: Blocks read between two garbage collections under PyPy (see
-#: :func:`~nlp_zero._compat.collect_garbage`).
+#: :func:`~nlp_zero._compat.collecting`).
 _BLOCKS_PER_COLLECTION = 4
 _PROGRESS_EVERY = 1 << 12  # lines between two progress updates
 
@@ -417,7 +417,10 @@ def as_corpus(data, **options):
 def _blocks(read, name):
     """The blocks of ``read(_BLOCK)``, the final empty one included; a read
     error becomes a CorpusError naming the file."""
-    count = 0
+    return collecting(_read_blocks(read, name), _BLOCKS_PER_COLLECTION)
+
+
+def _read_blocks(read, name):
     while True:
         try:
             block = read(_BLOCK)
@@ -426,6 +429,3 @@ def _blocks(read, name):
         yield block
         if not block:
             return
-        count += 1
-        if count % _BLOCKS_PER_COLLECTION == 0:
-            collect_garbage()

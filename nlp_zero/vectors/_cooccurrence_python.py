@@ -74,10 +74,9 @@ class PairMapper(object):
         raw = self._raw
         left = list(map(mul, ids, repeat(self.stride)))
         n = len(ids)
-        distances = range(1, min(self.window, n - 1) + 1)
         if PYPY and not self.weighted:
             # PyPy's JIT runs the plain loop faster than Counter.update(map(...)),
-            # and a loop over positions makes no temporary lists: PyPy allocates
+            # and a loop over positions makes no list per distance: PyPy allocates
             # large lists outside its nursery and frees them only at its next
             # major collection, and glibc then keeps the freed blocks.
             get = raw.get
@@ -88,6 +87,7 @@ class PairMapper(object):
                     key = a + ids[q]
                     raw[key] = get(key, 0) + 1
             return
+        distances = range(1, min(self.window, n - 1) + 1)
         if not self.weighted:
             update = raw.update
             for d in distances:

@@ -24,7 +24,7 @@ from array import array
 from itertools import compress, islice, repeat
 from operator import gt, mul
 
-from .._compat import PYPY, collect_garbage, map, range, zip
+from .._compat import PYPY, collect_garbage, collecting, map, range, zip
 from .sharing import can_share_doubles, shared_doubles, split_chunks
 
 __all__ = ['Runner', 'prepare', 'select_pairs', 'unigram_table', 'MAX_STEP', 'CHUNK']
@@ -198,11 +198,9 @@ class Runner(object):
         """Worker ``index``'s chunks of the samples ``ids`` (those at ``starts``)."""
         rand = random.Random(seed + NEGATIVE_SEED_OFFSET + index).random
         total = wsum = 0.0
-        for number, start in enumerate(starts):
+        for start in collecting(starts, _CHUNKS_PER_COLLECTION):
             if self.workers > 1:  # (the others moved the vectors: their norms afresh)
                 step = self._step()
-            if number % _CHUNKS_PER_COLLECTION == _CHUNKS_PER_COLLECTION - 1:
-                collect_garbage()
             chunk = ids[start:start + CHUNK]
             drawn = draw(plan.table, len(chunk) * plan.negatives, rand) if plan.negatives \
                 else None

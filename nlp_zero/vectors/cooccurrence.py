@@ -30,7 +30,6 @@ The file format of :meth:`Cooccurrence.save` is in :mod:`.table_file`.
 
 from __future__ import division
 
-import heapq
 import math
 from array import array
 from itertools import repeat
@@ -44,8 +43,8 @@ from . import _cooccurrence_python
 from .table_file import load_table, save_table
 from .vocabulary import build_vocabulary, count_words, token_lists
 from ..counting.memory import parse_size
-from ..counting.sorted_table import SortedTable, collect
-from ..counting.spill import SpillCounter, add_counts, add_equal
+from ..counting.sorted_table import SortedTable, blocks_of
+from ..counting.spill import SpillCounter, add_counts, merge_sorted
 from ..counting.workers import in_order, start_helpers
 
 __all__ = ['Cooccurrence', 'count_words', 'build_vocabulary']
@@ -216,8 +215,8 @@ class Cooccurrence(object):
         if not self._pairs and self._arrays is None:
             self._pairs = table
             return
-        merged = heapq.merge(self._sorted_items(), table.items())
-        self._pairs = collect(add_equal(merged), self.distance_weighting)
+        self._pairs = merge_sorted([blocks_of(self._sorted_items()), table.blocks()],
+                                   self.distance_weighting)
         self._arrays = None
 
     def _add_numpy(self, fast, token_lists, progress):

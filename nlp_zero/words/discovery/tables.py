@@ -9,15 +9,14 @@ interface and gives the same counts and prunings.  :class:`PackedSet` is the
 set of n-grams that must not be cut.
 """
 
-import heapq
 from array import array
 from collections import Counter
 from itertools import compress, repeat
 from operator import le, not_
 
 from ..._compat import INT64, array_bytes, iteritems, itervalues, map, range, zip
-from ...counting.sorted_table import SortedTable, collect
-from ...counting.spill import SpillCounter, add_counts, add_equal
+from ...counting.sorted_table import SortedTable
+from ...counting.spill import SpillCounter, add_counts, merge_sorted
 from ...progress import log
 from .ngrams import CODES
 from .normalize import CLASS_RUN_RE
@@ -174,7 +173,7 @@ class ExactTable(object):
         if self._counter is not None:
             new, self._counter = self._counter.result(), None
             if len(self._final):
-                new = collect(add_equal(heapq.merge(self._final.items(), new.items())))
+                new = merge_sorted([self._final.blocks(), new.blocks()])
             self._final = new
         return self._final
 
