@@ -46,6 +46,8 @@ def register(commands):
                         help='all (default): every pair each epoch, with its weight f(X); '
                              'weighted: each pair with probability f(X) (a third of the '
                              'updates per epoch, lower quality in ten epochs)')
+    parser.add_argument('--init', default='random', choices=('random', 'spectral'), help='vectors '
+                        'start random (default) or spectral: about 1 epoch, then fewer --epochs')
     parser.add_argument('--negative-estimate', default='auto',
                         choices=('auto', 'expected', 'sampled'),
                         help='the sampled pairs fitted to 0: drawn (sampled), or their '
@@ -247,7 +249,7 @@ def run_vectors(args):
     options['workers'] = args.train_workers or min(cpu_count(), TRAIN_WORKERS)
     try:
         model = SimplerGlove(dim=args.dim or None, model=args.model, backend=args.backend,
-                             seed=args.seed, sampling=args.sampling,
+                             seed=args.seed, sampling=args.sampling, init=args.init,
                              negative_estimate=args.negative_estimate, **options)
     except ValueError as error:
         raise UsageError(str(error).replace("negative_estimate='expected'",

@@ -33,7 +33,7 @@ _OLD_FORMATS = ('nlp-zero simpler-glove checkpoint 1',)
 RESUME_KEYS = ('dim', 'model', 'x_max', 'alpha', 'truncate_weight', 'eta', 'seed', 'adagrad',
                'context_smoothing', 'pmi_shift', 'pmi_floor', 'negatives', 'negative_weight',
                'negative_power', 'backend', 'batch_size', 'words', 'pairs', 'sampling',
-               'negative_estimate')
+               'negative_estimate', 'init')
 
 
 def _little_endian(a):
@@ -99,7 +99,7 @@ def _shown(value):
     return text if len(text) <= 40 else text[:40] + '...'
 
 #: Settings added later, and what a checkpoint without them did.
-_BEFORE = {'negative_estimate': 'sampled'}
+_BEFORE = {'negative_estimate': 'sampled', 'init': 'random'}
 
 
 def _check_header(path, header, settings, state):

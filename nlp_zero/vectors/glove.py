@@ -52,6 +52,12 @@ per coordinate (``'coordinate'``, GloVe's form).  Runs are deterministic
 under ``seed`` (every epoch shuffles and samples from its own seed) and can
 be checkpointed after every epoch and resumed (``fit(checkpoint=...)``).
 
+Where the vectors start (``init``).  By default near 0, uniform in
+``(-0.5/dim, 0.5/dim)`` as GloVe.  ``'spectral'`` starts them at the
+minimiser of the unweighted loss, the top eigenvectors of the target matrix
+(:mod:`.spectral`): fewer epochs reach a given loss, for the price of about
+one plain epoch (three NumPy ones) spent on the start.
+
 Backends: ``'python'`` (standard library; on CPython each update is one
 dot product and two list comprehensions over lists of floats, on PyPy plain
 index loops over flat arrays, which its JIT compiles; both give the same
@@ -81,7 +87,7 @@ from operator import add
 from .._backend import describe, resolve
 from .._compat import PYPY, clock, map, range
 from ..progress import log
-from . import _glove_python
+from . import _glove_python, spectral
 from .checkpoint import load_checkpoint, save_checkpoint
 from .sharing import can_share, can_share_doubles
 
@@ -164,6 +170,15 @@ class SimplerGlove(object):
     backend : {'auto', 'python', 'numpy'}
     batch_size : int
         Samples per mini-batch of the NumPy backend.
+    init : {'random', 'spectral'}
+        Where the vectors start.  ``'random'`` (default): uniform in
+        ``(-0.5/dim, 0.5/dim)``, as GloVe.  ``'spectral'``: from the top
+        eigenvectors of the target matrix, the minimiser of the unweighted
+        loss (:mod:`.spectral`), so that fewer epochs reach a given loss
+        (on 17M tokens of English, 4 NumPy epochs from it about the loss of
+        10 from random vectors); its cost (about one plain epoch, three
+        NumPy ones) is the option's trade, measured in
+        benchmarks/results_vectors.md.
     workers : int
         Processes that train together, each on its share of every epoch,
         updating one set of vectors in shared memory (see
@@ -177,13 +192,15 @@ class SimplerGlove(object):
                  epochs=10, seed=1, adagrad='row', context_smoothing=None, pmi_shift=0.0,
                  pmi_floor=None, negatives=2, negative_weight=3.0, negative_power=0.75,
                  sampling='all', backend='auto', batch_size=4096, negative_estimate='auto',
-                 workers=1):
+                 workers=1, init='random'):
         if model not in (0, 1, 2):
             raise ValueError('model must be 0 (shared vectors), 1 (concatenated) or 2 (summed)')
         if adagrad not in ('coordinate', 'row'):
             raise ValueError("adagrad must be 'coordinate' or 'row'")
         if sampling not in ('weighted', 'all'):
             raise ValueError("sampling must be 'weighted' or 'all'")
+        if init not in ('spectral', 'random'):
+            raise ValueError("init must be 'spectral' or 'random'")
         if negative_estimate not in ('auto', 'expected', 'sampled'):
             raise ValueError("negative_estimate must be 'auto', 'expected' or 'sampled'")
         chosen = resolve(backend)  # an unknown or missing backend fails here, before any work
@@ -213,6 +230,7 @@ class SimplerGlove(object):
         self.batch_size = int(batch_size)
         self.negative_estimate = negative_estimate
         self.workers = max(1, int(workers))
+        self.init = init
         self.losses = []
 
     def settings(self, dim=None):
@@ -226,7 +244,7 @@ class SimplerGlove(object):
                     negatives=self.negatives, negative_weight=self.negative_weight,
                     negative_power=self.negative_power, sampling=self.sampling,
                     backend=self.chosen_backend(), batch_size=self.batch_size,
-                    negative_estimate=self.chosen_negative_estimate())
+                    negative_estimate=self.chosen_negative_estimate(), init=self.init)
 
     def chosen_backend(self):
         """``'python'`` or ``'numpy'``: the engine that :meth:`fit` runs."""
@@ -273,8 +291,11 @@ class SimplerGlove(object):
         if checkpoint and os.path.exists(checkpoint):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
+        workers = self._workers(backend, progress)
+        if not first and self.init == 'spectral':
+            self._spectral_start(backend, data, words, dim, state, progress)
         runner = engine.Runner(state, data, dim, self.model, self.eta, self.adagrad,
-                               self.batch_size, self._workers(backend, progress))
+                               self.batch_size, workers)
         del state
         plan = _Plan(self, data, cooccurrence.counts, progress, self.epochs - first)
         for epoch in range(first, self.epochs):
@@ -287,6 +308,20 @@ class SimplerGlove(object):
         vectors = _output_vectors(runner.state(), words, dim, self.model)
         return WordVectors(cooccurrence.words, vectors, dim * (2 if self.model == 1 else 1),
                            counts=cooccurrence.counts)
+
+    def _spectral_start(self, backend, data, words, dim, state, progress):
+        """Replace the random start of every vector table by the spectral one
+        (:mod:`.spectral`)."""
+        start = clock()
+        if backend == 'numpy':
+            from . import _spectral_numpy
+            _spectral_numpy.spectral_vectors(data, words, dim, self.seed, state[0], progress)
+        else:
+            targets = spectral.PlainTargets(data.keys, data.stride, data.targets, words)
+            spectral.spectral_vectors(targets, dim, random.Random(self.seed), state[0], progress)
+        if self.model != 0:
+            state[1][:] = state[0]
+        log(progress, 'spectral start: %.0f s' % (clock() - start))
 
     def _workers(self, backend, progress):
         """The worker processes :meth:`fit` can use, each choice logged with its reason."""
