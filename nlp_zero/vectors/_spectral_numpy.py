@@ -18,6 +18,7 @@ from __future__ import division
 
 from .._backend import numpy as np
 from ..progress import log
+from ._glove_numpy import _segment_sums
 from .spectral import lanczos_steps
 
 __all__ = ['spectral_vectors']
@@ -56,7 +57,7 @@ class _Targets(object):
         """``T X`` for a ``words x b`` float32 block."""
         Y = np.zeros(X.shape, dtype=np.float64)
         self._add_rows(Y, X, self.starts, self.targets,
-                       lambda a, b, rows: self.keys[a:b] - rows.astype(np.int64) * self.stride)
+                       lambda a, b, rows: self.keys[a:b] - rows * self.stride)
         self._add_rows(Y, X, self.column_starts, self.values, lambda a, b, rows: self.rows[a:b])
         return Y
 
@@ -71,10 +72,10 @@ class _Targets(object):
             bounds = np.clip(starts[first:last + 1], a, b)
             sizes = np.diff(bounds)
             rows = np.repeat(np.arange(first, last, dtype=np.int64), sizes)
-            gathered = X[partners(a, b, rows)] * values[a:b, None]
+            gathered = X[partners(a, b, rows)]
+            gathered *= values[a:b, None]
             kept = sizes > 0
-            sums = np.add.reduceat(gathered, (bounds[:-1] - a)[kept], axis=0)
-            Y[np.arange(first, last)[kept]] += sums
+            Y[np.arange(first, last)[kept]] += _segment_sums(gathered, (bounds[:-1] - a)[kept])
 
 
 def spectral_vectors(data, words, dim, seed, initial, progress=None):

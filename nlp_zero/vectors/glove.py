@@ -56,7 +56,7 @@ Where the vectors start (``init``).  By default near 0, uniform in
 ``(-0.5/dim, 0.5/dim)`` as GloVe.  ``'spectral'`` starts them at the
 minimiser of the unweighted loss, the top eigenvectors of the target matrix
 (:mod:`.spectral`): fewer epochs reach a given loss, for the price of about
-one plain epoch (three NumPy ones) spent on the start.
+one plain epoch (about five NumPy ones) spent on the start.
 
 Backends: ``'python'`` (standard library; on CPython each update is one
 dot product and two list comprehensions over lists of floats, on PyPy plain
@@ -176,7 +176,7 @@ class SimplerGlove(object):
         eigenvectors of the target matrix, the minimiser of the unweighted
         loss (:mod:`.spectral`), so that fewer epochs reach a given loss
         (on 17M tokens of English, 4 NumPy epochs from it about the loss of
-        10 from random vectors); its cost (about one plain epoch, three
+        10 from random vectors); its cost (about one plain epoch, five
         NumPy ones) is the option's trade, measured in
         benchmarks/results_vectors.md.
     workers : int
@@ -291,11 +291,10 @@ class SimplerGlove(object):
         if checkpoint and os.path.exists(checkpoint):
             first, self.losses, state = load_checkpoint(checkpoint, settings, state)
             log(progress, 'resuming from %s after epoch %d' % (checkpoint, first))
-        workers = self._workers(backend, progress)
         if not first and self.init == 'spectral':
             self._spectral_start(backend, data, words, dim, state, progress)
         runner = engine.Runner(state, data, dim, self.model, self.eta, self.adagrad,
-                               self.batch_size, workers)
+                               self.batch_size, self._workers(backend, progress))
         del state
         plan = _Plan(self, data, cooccurrence.counts, progress, self.epochs - first)
         for epoch in range(first, self.epochs):

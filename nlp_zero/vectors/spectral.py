@@ -8,8 +8,8 @@ approximation of the symmetric matrix ``T`` holding the targets, that is
 Starting SGD there instead of near 0 leaves it mostly the weights to fit:
 on 17M tokens of English, four NumPy epochs from the spectral start reach
 about the loss of ten from random vectors.  The start costs about one
-epoch of the plain engine (PyPy: 100-120 s; CPython: 0.7 to 1.3 epochs)
-and three of the NumPy one, so it is an option (``init='spectral'``), with
+epoch of the plain engine (PyPy: 119-146 s; CPython: 0.7 to 1.6 epochs)
+and about five of the NumPy one, so it is an option (``init='spectral'``), with
 fewer epochs, not the default (benchmarks/results_vectors.md).
 
 The eigenpairs come from the Lanczos method with full reorthogonalisation,
@@ -87,6 +87,7 @@ def lanczos(targets, start, steps, progress=None):
     pass keeps the basis orthogonal to working precision)."""
     v = targets.scaled(targets.vector(start), 1.0 / math.sqrt(targets.dot(start, start)))
     basis, alphas, betas = [v], [], []
+    scale = 0.0  # the largest |alpha| so far: what a vanishing beta is measured against
     if progress is not None:
         progress.start(total=steps, label='spectral start')
         progress.unit = 'steps'
@@ -94,6 +95,7 @@ def lanczos(targets, start, steps, progress=None):
         w = targets.product(basis[-1])
         alpha = targets.dot(basis[-1], w)
         alphas.append(alpha)
+        scale = max(scale, abs(alpha))
         w = targets.minus(w, basis[-1], alpha)  # the three-term recurrence, then
         if len(basis) > 1:                       # Gram-Schmidt against every step, whose
             w = targets.minus(w, basis[-2], betas[-1])  # coefficients are now small
@@ -101,7 +103,7 @@ def lanczos(targets, start, steps, progress=None):
         beta = math.sqrt(targets.dot(w, w))
         if progress is not None:
             progress.update(step + 1)
-        if step == steps - 1 or not beta > 1e-10 * max(abs(a) for a in alphas):
+        if step == steps - 1 or not beta > 1e-10 * scale:
             break  # done, or an invariant subspace: the Ritz pairs are exact
         betas.append(beta)
         basis.append(targets.scaled(w, 1.0 / beta))
@@ -218,9 +220,7 @@ class PlainTargets(object):
         """``T x`` as a new ``array('d')``."""
         if not PYPY:
             return self._product_maps(x)
-        y = array('d', repeat(0.0, self.words))
-        self._product_loops(x, 0, self.words, y)
-        return y
+        return self._product_loops(x)
 
     def _product_maps(self, x):
         keys, targets, stride = self.keys, self.targets, self.stride
@@ -237,10 +237,10 @@ class PlainTargets(object):
             y.append(lower + upper)
         return y
 
-    def _product_loops(self, x, first, last, y):
-        """Add the products of rows ``first`` to ``last`` (both halves) into ``y``."""
+    def _product_loops(self, x):
         keys, targets, stride, starts = self.keys, self.targets, self.stride, self.starts
-        for i in range(first, last):
+        y = array('d', repeat(0.0, self.words))
+        for i in range(self.words):
             base = i * stride
             xi = x[i]
             upper = 0.0
@@ -250,6 +250,7 @@ class PlainTargets(object):
                 upper += t * x[j]
                 y[j] += t * xi
             y[i] += upper
+        return y
 
     # ------------------------------------------------- vector operations
     @staticmethod
