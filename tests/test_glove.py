@@ -1,20 +1,25 @@
 # -*- coding: utf-8 -*-
 """The simpler-GloVe solver: learning, determinism, checkpoints, backends."""
 
+import gc
 import io
 import json
 import math
 import os
 import random
 import struct
+import sys
 import unittest
+import weakref
 import zlib
 
 from support import TempDirTestCase
 
 from nlp_zero import FormatError
+from nlp_zero._compat import PYPY
 from nlp_zero.cooccurrence import Cooccurrence
 from nlp_zero.glove import SimplerGlove, suggest_dimension, weight_function
+from nlp_zero.progress import Progress
 from nlp_zero.vectors.checkpoint import load_checkpoint
 
 try:
@@ -141,6 +146,33 @@ class TrainingTest(unittest.TestCase):
     def test_dimension_can_be_suggested(self):
         self.assertEqual(fit(dim=None, epochs=1).vector_size, suggest_dimension(len(TABLE)))
 
+    @unittest.skipUnless(sys.version_info >= (3, 11) or PYPY,
+                         'older CPythons keep a call\'s arguments on the caller\'s stack')
+    def test_a_table_handed_over_is_freed_before_training(self):
+        # The command line passes its table straight to fit: its pair counts
+        # must not stay in memory through the epochs.
+        freed = []
+
+        class Watch(Progress):
+            def start(self, total=None, label=None, **options):
+                if label == 'training':
+                    gc.collect()
+                    freed.append(alive() is None)
+                return Progress.start(self, total=total, label=label, **options)
+
+        def handed_over():
+            table = Cooccurrence.count(topic_corpus(), min_count=1, window=3)
+            handed_over.alive = weakref.ref(table)
+            return table
+
+        def alive():
+            return handed_over.alive()
+
+        model = SimplerGlove(dim=8, epochs=1, seed=3, backend='python')
+        vectors = model.fit(handed_over(), progress=Watch(quiet=True))
+        self.assertEqual(freed, [True])
+        self.assertEqual(len(vectors), len(TABLE))
+
 
 class ShuffleTest(unittest.TestCase):
 
@@ -226,6 +258,46 @@ class PythonPathsTest(unittest.TestCase):
             for k in (0, 1):
                 exact = sum(x * x for x in vectors[k * dim:(k + 1) * dim])
                 self.assertAlmostEqual(norms[k], exact, places=12)
+
+
+class SampledSidesTest(unittest.TestCase):
+    """The sampled pairs of a pair push on its two words alike."""
+
+    def sides(self, negatives):
+        """How many sampled pairs each side of 8 pairs (0, 1) got."""
+        from array import array
+        from nlp_zero.vectors import _glove_python as glove
+        data = glove.Data(array('i', [0 * 5 + 1] * 8), 5, array('f', [1.0] * 8),
+                          array('f', [1.0] * 8))
+        seen = []
+
+        def step(a, b, t, w):
+            if t == 0.0:  # a sampled pair: ``a`` is the side it pushes on
+                seen.append(a)
+            return 0.0
+        glove._drive(step, list(range(8)), data, array('i', [4] * 8 * negatives), negatives,
+                     3.0, False, False)
+        return seen.count(0), seen.count(1)
+
+    def test_each_side_gets_half_with_an_odd_number_too(self):
+        self.assertEqual(self.sides(1), (4, 4))
+        self.assertEqual(self.sides(2), (8, 8))
+        self.assertEqual(self.sides(3), (12, 12))
+
+    @unittest.skipIf(numpy is None, 'NumPy is not installed')
+    def test_the_numpy_batches_take_the_sides_in_turn_as_well(self):
+        from nlp_zero.vectors import _glove_numpy
+
+        class Plan(object):
+            negatives, negative_weight, weighted = 1, 3.0, False
+        runner = _glove_numpy.Runner.__new__(_glove_numpy.Runner)
+        runner.model = 0
+        runner.data = _glove_numpy.Data(numpy.array([1] * 8), 5,
+                                        numpy.ones(8, numpy.float32), numpy.ones(8, numpy.float32))
+        pushed = []
+        runner._update = lambda a, b, t, w: pushed.append(a[8:].tolist()) or 0.0
+        runner._batch(numpy.arange(8), numpy.full((8, 1), 4), Plan())
+        self.assertEqual(pushed, [[0, 1, 0, 1, 0, 1, 0, 1]])
 
 
 class WeightedSamplingTest(unittest.TestCase):

@@ -236,7 +236,6 @@ def run_cooccur(args):
 
 
 def run_vectors(args):
-    from ..vectors.cooccurrence import Cooccurrence
     from ..vectors.glove import SimplerGlove
     if args.dim < 0 or args.window < 1 or (args.epochs or 0) < 0 or args.min_count < 1:
         raise UsageError('--dim, --window, --epochs and --min-count must be positive')
@@ -255,10 +254,23 @@ def run_vectors(args):
         raise UsageError(str(error).replace("negative_estimate='expected'",
                                             '--negative-estimate expected'))
     progress = make_progress(args, 'counting')
+    # The table goes straight to fit, which drops it once its pairs are
+    # prepared: no reference here keeps its pair counts through training.
+    vectors = model.fit(_training_table(args, progress), checkpoint=args.checkpoint,
+                        progress=progress)
+    with open_output(args.output) as out:
+        vectors.write_word2vec_format(out)
+    progress.log('wrote %d vectors to %s' % (len(vectors), args.output))
+    return 0
+
+
+def _training_table(args, progress):
+    """The table ``vectors`` trains on: loaded, or counted (under PyPy in a
+    child process, whose heap leaves with it), and saved with ``--counts``."""
+    from ..vectors.cooccurrence import Cooccurrence
     if args.from_counts:
         table = Cooccurrence.load(args.from_counts)
     elif counting_apart_helps() and not args.spark:
-        # (PyPy keeps the heap counting grew: count in a child, keep only its table)
         from ..vectors.table_file import load_arrays, save_arrays
         table = call_apart(lambda: _count_table(args, progress), save_arrays,
                            lambda path: load_arrays(Cooccurrence, path), args.tmp_dir, progress)
@@ -266,11 +278,7 @@ def run_vectors(args):
         table = _count_table(args, progress)
     if args.counts:
         table.save(args.counts)
-    vectors = model.fit(table, checkpoint=args.checkpoint, progress=progress)
-    with open_output(args.output) as out:
-        vectors.write_word2vec_format(out)
-    progress.log('wrote %d vectors to %s' % (len(vectors), args.output))
-    return 0
+    return table
 
 
 def _load(path, errors='strict'):

@@ -229,8 +229,11 @@ class Runner(object):
             targets.append(t)
             weights.append(w)
         zeros = np.zeros(len(k), dtype=np.float32)
+        # The sides in turn, the turn carried from pair to pair when the
+        # number is odd (as the plain engine does).
+        turn = np.arange(len(k)) & (plan.negatives & 1)
         for q in range(plan.negatives):
-            side = c if q & 1 else r
+            side = np.where((q + turn) & 1, c, r)
             n = drawn[:, q]
             lefts.append(side)
             rights.append(n)

@@ -228,6 +228,10 @@ def _drive(step, ids, data, drawn, negatives, negative_weight, both, weighted):
     total = wsum = 0.0
     m = 0
     sides = range(negatives)
+    # The sampled pairs take the pair's two sides in turn; with an odd number
+    # the turn carries over to the next pair, so that each side gets half.
+    odd = negatives & 1
+    turn = 0
     for k in ids:
         i, j = divmod(keys[k], stride)
         t = targets[k]
@@ -241,10 +245,11 @@ def _drive(step, ids, data, drawn, negatives, negative_weight, both, weighted):
         for q in sides:
             n = drawn[m]
             m += 1
-            a = j if q & 1 else i
+            a = j if (q + turn) & 1 else i
             if a != n:
                 total += step(a, n, 0.0, nw)
                 wsum += nw
+        turn ^= odd
     return total, wsum
 
 
