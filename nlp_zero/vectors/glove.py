@@ -147,7 +147,8 @@ class SimplerGlove(object):
         Raise PMI targets below this to it (0: positive PMI, as PPMI + SVD;
         default None: plain PMI).
     negatives : int
-        Sampled unobserved pairs per observed pair, fitted to 0 (default 2;
+        Sampled unobserved pairs per observed pair, fitted to 0, pairing
+        the observed pair's two words with a partner in turn (default 2;
         0 is the original model).
     negative_weight : float
         Their weight relative to the observed pair's (default 3; 0 or more).
