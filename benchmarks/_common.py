@@ -14,6 +14,10 @@ if ROOT not in sys.path:
 DATA = os.environ.get('NLP_ZERO_DATA', os.path.join(os.path.dirname(ROOT), 'shared', 'data'))
 
 
+#: The 17M-token English corpus of the vector benchmarks (two text8-style files).
+EN_CORPORA = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
+
+
 def data_path(*parts):
     """Path of a file of the shared data, or exit cleanly when it is absent."""
     path = os.path.join(DATA, *parts)

@@ -23,9 +23,7 @@ import sys
 import tempfile
 import time
 
-from _common import ROOT, data_path
-
-EN_CORPORA = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
+from _common import EN_CORPORA, ROOT, data_path
 
 
 def memory_mb(pid):

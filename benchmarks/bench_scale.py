@@ -31,11 +31,10 @@ import subprocess
 import sys
 import time
 
-from _common import BENCH_ENV, data_path, time_report
+from _common import BENCH_ENV, EN_CORPORA, data_path, time_report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-CORPUS = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
 ZH_CORPUS = 'corpora/zh_fudan.txt.gz'
 
 #: Lines of the Fudan corpus that the template rows read.
@@ -143,7 +142,7 @@ def main():
     if not os.path.isdir(args.out):
         os.makedirs(args.out)
     if args.stage == 'cooccur':
-        corpus = [data_path(name) for name in (CORPUS if args.base == 'en' else CORPUS[1:])]
+        corpus = [data_path(name) for name in (EN_CORPORA if args.base == 'en' else EN_CORPORA[1:])]
         variants, command = VARIANTS, cooccur_command
         default = 'python-500M,python-unbounded,numpy,workers-2'
     elif args.stage == 'discover':

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 
-from _common import DATA, bench_python, data_path, interpreter, peak_rss_mb
+from _common import DATA, EN_CORPORA, bench_python, data_path, interpreter, peak_rss_mb
 
 from nlp_zero.corpus import Corpus
 from nlp_zero.cooccurrence import Cooccurrence
@@ -35,7 +35,6 @@ from nlp_zero.progress import Progress
 from nlp_zero.vectors import WordVectors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EN_CORPORA = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
 EN_WORDSIM = 'wordsim/en_wordsim353.tsv'
 EN_ANALOGY = 'analogy/en_questions-words.txt'
 ZH_WORDSIM = 'wordsim/zh_wordsim240.txt'

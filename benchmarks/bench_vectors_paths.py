@@ -39,12 +39,11 @@ import subprocess
 import sys
 import tempfile
 
-from _common import ROOT, bench_python, data_path, time_report
+from _common import EN_CORPORA, ROOT, bench_python, data_path, time_report
 
 from nlp_zero.vectors.keyed import WordVectors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EN_CORPORA = ['corpora/en_wiki_text8style.txt.gz', 'corpora/en_nltk_text8style.txt.gz']
 SEMANTIC = ('capital-common-countries', 'capital-world', 'currency', 'city-in-state', 'family')
 
 

@@ -157,16 +157,15 @@ class TrainingTest(unittest.TestCase):
             def start(self, total=None, label=None, **options):
                 if label == 'training':
                     gc.collect()
-                    freed.append(alive() is None)
+                    freed.append(tables[0]() is None)
                 return Progress.start(self, total=total, label=label, **options)
+
+        tables = []  # a weak reference to the table handed over
 
         def handed_over():
             table = Cooccurrence.count(topic_corpus(), min_count=1, window=3)
-            handed_over.alive = weakref.ref(table)
+            tables.append(weakref.ref(table))
             return table
-
-        def alive():
-            return handed_over.alive()
 
         model = SimplerGlove(dim=8, epochs=1, seed=3, backend='python')
         vectors = model.fit(handed_over(), progress=Watch(quiet=True))
@@ -267,7 +266,7 @@ class SampledSidesTest(unittest.TestCase):
         """How many sampled pairs each side of 8 pairs (0, 1) got."""
         from array import array
         from nlp_zero.vectors import _glove_python as glove
-        data = glove.Data(array('i', [0 * 5 + 1] * 8), 5, array('f', [1.0] * 8),
+        data = glove.Data(array('i', [1] * 8), 5, array('f', [1.0] * 8),  # key 1: (0, 1)
                           array('f', [1.0] * 8))
         seen = []
 
@@ -295,9 +294,14 @@ class SampledSidesTest(unittest.TestCase):
         runner.data = _glove_numpy.Data(numpy.array([1] * 8), 5,
                                         numpy.ones(8, numpy.float32), numpy.ones(8, numpy.float32))
         pushed = []
-        runner._update = lambda a, b, t, w: pushed.append(a[8:].tolist()) or 0.0
+        runner._update = lambda a, b, t, w: pushed.extend(a[len(b) // 2:].tolist()) or 0.0
         runner._batch(numpy.arange(8), numpy.full((8, 1), 4), Plan())
-        self.assertEqual(pushed, [[0, 1, 0, 1, 0, 1, 0, 1]])
+        self.assertEqual(pushed, [0, 1, 0, 1, 0, 1, 0, 1])
+        # Batches of an odd size carry the turn on: a batch size of 1 too.
+        del pushed[:]
+        for first in range(8):
+            runner._batch(numpy.arange(first, first + 1), numpy.full((1, 1), 4), Plan(), first)
+        self.assertEqual(pushed, [0, 1, 0, 1, 0, 1, 0, 1])
 
 
 class WeightedSamplingTest(unittest.TestCase):

@@ -152,7 +152,7 @@ class Runner(object):
             for b in range(0, len(chunk), self.batch_size):
                 if expected is None:
                     loss, weight = self._batch(chunk[b:b + self.batch_size],
-                                               drawn[b:b + self.batch_size], plan)
+                                               drawn[b:b + self.batch_size], plan, b)
                 else:
                     loss, weight = self._expected_batch(chunk[b:b + self.batch_size], plan)
                 total += loss
@@ -219,8 +219,9 @@ class Runner(object):
         w = np.ones(len(k), dtype=np.float32) if plan.weighted else data.weights[k]
         return r, c, data.targets[k], w
 
-    def _batch(self, k, drawn, plan):
-        """The updates of a batch of samples: pairs, mirrors, sampled pairs."""
+    def _batch(self, k, drawn, plan, first=0):
+        """The updates of a batch of samples (the chunk's from ``first`` on):
+        pairs, mirrors, sampled pairs."""
         r, c, t, w = self._pairs(k, plan)
         lefts, rights, targets, weights = [r], [c], [t], [w]
         if self.model != 0:
@@ -229,9 +230,9 @@ class Runner(object):
             targets.append(t)
             weights.append(w)
         zeros = np.zeros(len(k), dtype=np.float32)
-        # The sides in turn, the turn carried from pair to pair when the
-        # number is odd (as the plain engine does).
-        turn = np.arange(len(k)) & (plan.negatives & 1)
+        # The sides in turn, the turn carried from pair to pair through the
+        # chunk when the number is odd (as the plain engine does).
+        turn = np.arange(first, first + len(k)) & (plan.negatives & 1)
         for q in range(plan.negatives):
             side = np.where((q + turn) & 1, c, r)
             n = drawn[:, q]
