@@ -186,21 +186,21 @@ class SameTableTest(TempDirTestCase):
             return f.read()
 
 
-if __name__ == '__main__':
-    unittest.main()
-
 
 class CooccurCommandTest(TempDirTestCase):
 
     def corpus(self):
         return self.write_text('c.txt', u'\n'.join(corpus_lines(5, 200)) + u'\n')
 
-    def table(self, *options):
+    def table_path(self, *options):
         path = self.path('t%d.txt' % len(os.listdir(self.tmp)))
         status, out, err = run_cli('cooccur', self.corpus(), '-o', path, '--min-count', '2',
                                    '--window', '3', '-q', *options)
         self.assertEqual(status, 0, err)
-        with open(path, 'rb') as f:
+        return path
+
+    def table(self, *options):
+        with open(self.table_path(*options), 'rb') as f:
             return f.read()
 
     def test_the_table_file_is_the_same_for_every_engine(self):
@@ -213,6 +213,18 @@ class CooccurCommandTest(TempDirTestCase):
         for options in variants:
             self.assertEqual(self.table(*options), expected, options)
         self.assertEqual(os.listdir(spill_dir), [])
+
+    def test_distance_weighting_counts_a_pair_d_apart_as_one_over_d(self):
+        from nlp_zero.vectors.cooccurrence import Cooccurrence
+        table = Cooccurrence.load(self.table_path('--distance-weighting'))
+        self.assertTrue(table.distance_weighting)
+        lines = [line.split() for line in corpus_lines(5, 200)]
+        expected = Cooccurrence.count(lines, min_count=2, window=3, distance_weighting=True,
+                                      backend='python')
+        self.assertEqual(sorted(table.pairs), sorted(expected.pairs))
+        for key, count in expected.pairs.items():
+            self.assertAlmostEqual(table.pairs[key], count, places=9)
+        self.assertNotEqual(table.pairs, Cooccurrence.load(self.table_path()).pairs)
 
     def test_vectors_train_from_a_saved_table(self):
         table = self.path('table.txt')
@@ -363,3 +375,7 @@ def reduce_by_key(function, streams):
         for key, value in stream:
             totals[key] = function(totals[key], value) if key in totals else value
     return totals
+
+
+if __name__ == '__main__':
+    unittest.main()

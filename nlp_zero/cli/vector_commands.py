@@ -32,7 +32,7 @@ def register(commands):
     _add_lexicon(parser, ' (word<TAB>count lines, e.g. from "nlp-zero discover")')
     parser.add_argument('--dim', type=non_negative_int, default=100,
                         help='vector size (default: 100; 0: suggested from the vocabulary size)')
-    parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
+    _add_window(parser)
     parser.add_argument('--min-count', type=positive_int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=int, default=None, metavar='N',
@@ -98,6 +98,14 @@ def _add_corpus(parser):
                              'discovered in it); default: the bundled sample')
 
 
+def _add_window(parser):
+    """``--window`` and ``--distance-weighting`` of ``vectors`` and ``cooccur``."""
+    parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
+    parser.add_argument('--distance-weighting', action='store_true',
+                        help='count a pair d words apart as 1/d, as GloVe does (default: every '
+                             'pair in the window counts 1, as word2vec\'s average window)')
+
+
 def _add_lexicon(parser, which=''):
     """``--lexicon`` of ``vectors`` and ``cooccur`` (see :func:`_token_lines`)."""
     parser.add_argument('--lexicon', '-l', metavar='LEXICON.tsv', action='append',
@@ -121,8 +129,7 @@ def _register_cooccur(commands):
     parser.add_argument('-o', '--output', required=True, metavar='TABLE',
                         help='where to write the table (see nlp_zero.vectors.table_file)')
     _add_lexicon(parser)
-    parser.add_argument('--window', type=window_size, default=10,
-                        help='window size (default: 10)')
+    _add_window(parser)
     parser.add_argument('--min-count', type=positive_int, default=5,
                         help='ignore words seen fewer times (default: 5)')
     parser.add_argument('--max-vocab', type=positive_int, default=None, metavar='N',
@@ -183,7 +190,8 @@ def _count_table(args, progress):
         return _count_on_spark(args, progress)
     corpus = open_corpus(args, args.corpus, progress)
     table = Cooccurrence.count(_token_lines(args, corpus, progress), min_count=args.min_count,
-                               max_vocab=args.max_vocab, window=args.window, progress=progress,
+                               max_vocab=args.max_vocab, window=args.window,
+                               distance_weighting=args.distance_weighting, progress=progress,
                                backend=args.backend, memory=args.memory or default_memory(),
                                workers=args.workers, tmp_dir=args.tmp_dir)
     report_bad_lines(corpus, progress)
@@ -202,6 +210,7 @@ def _count_on_spark(args, progress):
     with spark_session(args, progress) as session:
         return spark.cooccurrence(session, args.corpus, min_count=args.min_count,
                                   max_vocab=args.max_vocab, window=args.window,
+                                  distance_weighting=args.distance_weighting,
                                   lexicon=args.lexicon and load_lexicons(args.lexicon),
                                   max_line_chars=args.max_line_chars or None)
 
