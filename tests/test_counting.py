@@ -186,21 +186,17 @@ class SameTableTest(TempDirTestCase):
             return f.read()
 
 
-
 class CooccurCommandTest(TempDirTestCase):
 
     def corpus(self):
         return self.write_text('c.txt', u'\n'.join(corpus_lines(5, 200)) + u'\n')
 
-    def table_path(self, *options):
+    def table(self, *options):
         path = self.path('t%d.txt' % len(os.listdir(self.tmp)))
         status, out, err = run_cli('cooccur', self.corpus(), '-o', path, '--min-count', '2',
                                    '--window', '3', '-q', *options)
         self.assertEqual(status, 0, err)
-        return path
-
-    def table(self, *options):
-        with open(self.table_path(*options), 'rb') as f:
+        with open(path, 'rb') as f:
             return f.read()
 
     def test_the_table_file_is_the_same_for_every_engine(self):
@@ -216,15 +212,21 @@ class CooccurCommandTest(TempDirTestCase):
 
     def test_distance_weighting_counts_a_pair_d_apart_as_one_over_d(self):
         from nlp_zero.vectors.cooccurrence import Cooccurrence
-        table = Cooccurrence.load(self.table_path('--distance-weighting'))
+        corpus = self.write_text('xyz.txt', u'x y z\nx y z\n')
+        path = self.path('weighted.txt')
+        status, out, err = run_cli('cooccur', corpus, '-o', path, '--min-count', '1', '-q',
+                                   '--distance-weighting')
+        self.assertEqual(status, 0, err)
+        table = Cooccurrence.load(path)
         self.assertTrue(table.distance_weighting)
-        lines = [line.split() for line in corpus_lines(5, 200)]
-        expected = Cooccurrence.count(lines, min_count=2, window=3, distance_weighting=True,
-                                      backend='python')
-        self.assertEqual(sorted(table.pairs), sorted(expected.pairs))
-        for key, count in expected.pairs.items():
-            self.assertAlmostEqual(table.pairs[key], count, places=9)
-        self.assertNotEqual(table.pairs, Cooccurrence.load(self.table_path()).pairs)
+        self.assertEqual(table.pair_count('x', 'y'), 2.0)   # twice, 1 apart
+        self.assertEqual(table.pair_count('x', 'z'), 1.0)   # twice, 2 apart: 1/2 each
+        counts = self.path('counts.txt')
+        status, out, err = run_cli('vectors', corpus, '-o', self.path('v.txt'), '--counts',
+                                   counts, '--min-count', '1', '--dim', '2', '--epochs', '1',
+                                   '-q', '--distance-weighting')
+        self.assertEqual(status, 0, err)
+        self.assertEqual(Cooccurrence.load(counts).pairs, table.pairs)
 
     def test_vectors_train_from_a_saved_table(self):
         table = self.path('table.txt')

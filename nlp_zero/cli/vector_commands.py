@@ -103,7 +103,7 @@ def _add_window(parser):
     parser.add_argument('--window', type=window_size, default=10, help='window size (default: 10)')
     parser.add_argument('--distance-weighting', action='store_true',
                         help='count a pair d words apart as 1/d, as GloVe does (default: every '
-                             'pair in the window counts 1, as word2vec\'s average window)')
+                             'pair in the window counts 1)')
 
 
 def _add_lexicon(parser, which=''):

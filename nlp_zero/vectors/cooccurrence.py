@@ -70,8 +70,7 @@ class Cooccurrence(object):
         Words at most this many tokens apart co-occur (default 10).
     distance_weighting : bool
         Count a pair at distance ``d`` as ``1/d`` instead of 1 (GloVe's
-        choice; default off: every pair in the window counts 1, as word2vec's
-        average window).
+        choice; default off: every pair in the window counts 1).
 
     Build one with :meth:`count` (or :meth:`add` on an empty one).  The
     probabilities are defined in :meth:`joint_probability`, :meth:`probability`
